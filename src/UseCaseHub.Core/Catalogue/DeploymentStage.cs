@@ -1,0 +1,9 @@
+namespace UseCaseHub.Core.Catalogue;
+
+public enum DeploymentStage
+{
+    Concept,
+    Pilot,
+    Deployed,
+    Scaled,
+}

@@ -1,0 +1,13 @@
+namespace UseCaseHub.Core.Catalogue;
+
+/// <summary>A member organisation: administration, company, city, university.</summary>
+public sealed class Organization
+{
+    public Guid Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? CountryIso2 { get; set; }
+
+    public List<Entry> Entries { get; set; } = [];
+    public List<Entry> PartnerIn { get; set; } = [];
+}

@@ -1,0 +1,331 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Taxonomies;
+
+namespace UseCaseHub.Core.ContentFiles;
+
+/// <summary>A use case or best practice as read and validated from its content file.</summary>
+internal sealed partial class EntryFile
+{
+    public required EntryKind Kind { get; init; }
+    public required string Pid { get; init; }
+    public required Guid Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public required string Body { get; init; }
+    public required string Language { get; init; }
+    public required EntryStatus Status { get; init; }
+    public required string Licence { get; init; }
+    public string? Contact { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public required List<Vertical> Verticals { get; init; }
+    public required List<Country> Countries { get; init; }
+    public required List<SdgGoal> Sdgs { get; init; }
+    public required List<SdgTarget> Targets { get; init; }
+    public required List<Technology> Technologies { get; init; }
+    public required List<Standard> Standards { get; init; }
+    public required List<EntryLink> Links { get; init; }
+    public required List<string> Sources { get; init; }
+    public string? Submitter { get; init; }
+    public required List<string> Partners { get; init; }
+    public DeploymentStage Stage { get; init; }
+    public int? StartYear { get; init; }
+    public List<ScaleFigure> Scale { get; init; } = [];
+    public string Interoperability { get; init; } = "";
+    public string DataAndIdentifiers { get; init; } = "";
+    public string SecurityAndTrust { get; init; } = "";
+    public string LessonsLearned { get; init; } = "";
+
+    /// <summary>Pids of the use cases a best practice draws on, with the line to blame if one is unknown.</summary>
+    public List<(string Pid, int Line)> DrawsOn { get; init; } = [];
+
+    public static readonly string[] StandpointFields = ["interoperability", "data_and_identifiers", "security_and_trust", "lessons_learned"];
+
+    [GeneratedRegex("^(UC|BP)-[0-9]{4}-[0-9]{5}$")]
+    public static partial Regex PidPattern();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    public static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
+    public static partial Regex LanguagePattern();
+
+    /// <summary>Validates the front matter; null when anything is wrong (the problems say what).</summary>
+    public static EntryFile? Read(FrontMatter fm, EntryKind kind, TaxonomyLookup taxonomy, List<string> warnings)
+    {
+        var pid = fm.String("pid", required: true);
+        if (pid is not null && (!PidPattern().IsMatch(pid) || !pid.StartsWith(kind.PidPrefix(), StringComparison.Ordinal)))
+        {
+            fm.Problem("pid", $"'{pid}' is not a {kind} identifier such as {kind.PidPrefix()}-2026-00042.");
+        }
+
+        var uuidText = fm.String("uuid", required: true);
+        var id = Guid.Empty;
+        if (uuidText is not null && (!Guid.TryParse(uuidText, out id) || id == Guid.Empty))
+        {
+            fm.Problem("uuid", $"'{uuidText}' is not a UUID.");
+        }
+
+        var slug = fm.String("slug", required: true, maxLength: 120);
+        if (slug is not null && !SlugPattern().IsMatch(slug))
+        {
+            fm.Problem("slug", $"'{slug}' must be lowercase letters, digits and single hyphens.");
+        }
+
+        var title = fm.String("title", required: true, maxLength: 300);
+        var summary = fm.String("summary", required: true, maxLength: 2000);
+        var language = fm.String("language") ?? "en";
+        if (!LanguagePattern().IsMatch(language))
+        {
+            fm.Problem("language", $"'{language}' is not a BCP 47 language tag such as en, fr or zh-Hans.");
+        }
+
+        var status = EntryStatus.Published;
+        if (fm.String("status") is { } statusText && !Enum.TryParse(statusText.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out status))
+        {
+            fm.Problem("status", $"'{statusText}' is not one of {string.Join(", ", Enum.GetNames<EntryStatus>()).ToLowerInvariant()}.");
+        }
+
+        DateTimeOffset? published = null;
+        if (fm.String("published") is { } publishedText)
+        {
+            if (DateTimeOffset.TryParse(publishedText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
+            {
+                published = date;
+            }
+            else
+            {
+                fm.Problem("published", $"'{publishedText}' is not a date such as 2026-11-25.");
+            }
+        }
+
+        var verticals = Resolve(fm, "verticals", taxonomy.Verticals, "vertical (see seeds/verticals.yml)", required: true);
+        var countries = Resolve(fm, "countries", taxonomy.Countries, "ISO 3166 alpha-2 country code (see seeds/countries.yml)");
+        var sdgs = new List<SdgGoal>();
+        foreach (var (value, node) in fm.List("sdgs", required: true))
+        {
+            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && taxonomy.Goals.TryGetValue(number, out var goal))
+            {
+                AddOnce(sdgs, goal);
+            }
+            else
+            {
+                fm.Problem(node, "sdgs", $"'{value}' is not an SDG goal number from 1 to 17.");
+            }
+        }
+
+        var targets = Resolve(fm, "sdg_targets", taxonomy.Targets, "SDG target such as 6.1 (see seeds/sdgs.yml)");
+        foreach (var target in targets.Where(t => !sdgs.Exists(g => g.Number == t.GoalNumber)))
+        {
+            fm.Problem("sdg_targets", $"target {target.Code} belongs to SDG {target.GoalNumber}, which is not in sdgs.");
+        }
+
+        var technologies = Resolve(fm, "technologies", taxonomy.Technologies, "technology (see seeds/technologies.yml)");
+        var standards = Resolve(fm, "standards", taxonomy.Standards, "standard (see seeds/standards.yml and seeds/itu-t-recommendations.yml)");
+        foreach (var withdrawn in standards.Where(s => s.Withdrawn))
+        {
+            warnings.Add($"cites {withdrawn.Code}, which ITU-T has withdrawn.");
+        }
+
+        var links = new List<EntryLink>();
+        foreach (var (fields, node) in fm.MappingList("links"))
+        {
+            var url = fields.GetValueOrDefault("url");
+            if (!IsWebAddress(url))
+            {
+                fm.Problem(node, "links", $"'{url}' is not an http(s) address.");
+                continue;
+            }
+
+            links.Add(new EntryLink { Title = fields.GetValueOrDefault("title") ?? url!, Url = url! });
+        }
+
+        var sources = new List<string>();
+        foreach (var (value, node) in fm.List("sources"))
+        {
+            if (IsWebAddress(value))
+            {
+                sources.Add(value);
+            }
+            else
+            {
+                fm.Problem(node, "sources", $"'{value}' is not an http(s) address.");
+            }
+        }
+
+        if (sources.Count == 0)
+        {
+            warnings.Add("lists no sources: every fact should come from a source URL.");
+        }
+
+        var (submitter, partners) = ReadOrganizations(fm);
+        var licence = fm.String("licence", maxLength: 64) ?? Licences.Default;
+        var contact = fm.String("contact", maxLength: 500);
+
+        var entry = kind == EntryKind.UseCase ? ReadUseCaseFields(fm, warnings) : null;
+        var drawsOn = kind == EntryKind.BestPractice
+            ? fm.List("draws_on").Select(d => (d.Value, fm.LineOf("draws_on"))).ToList()
+            : [];
+        fm.ReportUnknownFields();
+        if (fm.HasErrors)
+        {
+            return null;
+        }
+
+        return new EntryFile
+        {
+            Kind = kind, Pid = pid!, Id = id, Slug = slug!, Title = title!, Summary = summary!, Body = fm.Body,
+            Language = language, Status = status, Licence = licence, Contact = contact, PublishedAt = published,
+            Verticals = verticals, Countries = countries, Sdgs = sdgs, Targets = targets, Technologies = technologies,
+            Standards = standards, Links = links, Sources = sources, Submitter = submitter, Partners = partners,
+            Stage = entry?.Stage ?? default, StartYear = entry?.StartYear, Scale = entry?.Scale ?? [],
+            Interoperability = entry?.Interoperability ?? "", DataAndIdentifiers = entry?.DataAndIdentifiers ?? "",
+            SecurityAndTrust = entry?.SecurityAndTrust ?? "", LessonsLearned = entry?.LessonsLearned ?? "",
+            DrawsOn = drawsOn,
+        };
+    }
+
+    private sealed record UseCaseFields(DeploymentStage Stage, int? StartYear, List<ScaleFigure> Scale,
+        string Interoperability, string DataAndIdentifiers, string SecurityAndTrust, string LessonsLearned);
+
+    private static UseCaseFields ReadUseCaseFields(FrontMatter fm, List<string> warnings)
+    {
+        var stage = DeploymentStage.Concept;
+        if (fm.String("stage", required: true) is { } stageText && !Enum.TryParse(stageText, ignoreCase: true, out stage))
+        {
+            fm.Problem("stage", $"'{stageText}' is not one of concept, pilot, deployed, scaled.");
+        }
+
+        var startYear = fm.Int("start_year", 1950, DateTime.UtcNow.Year + 10);
+        var scale = new List<ScaleFigure>();
+        foreach (var (fields, node) in fm.MappingList("scale"))
+        {
+            if (fields.GetValueOrDefault("label") is { Length: > 0 } label && fields.GetValueOrDefault("value") is { Length: > 0 } value)
+            {
+                scale.Add(new ScaleFigure { Label = label, Value = value });
+            }
+            else
+            {
+                fm.Problem(node, "scale", "every figure needs a label and a value.");
+            }
+        }
+
+        var sections = StandpointFields.Select(field => fm.String(field) ?? "").ToArray();
+        foreach (var (field, text) in StandpointFields.Zip(sections))
+        {
+            if (text.Length == 0)
+            {
+                warnings.Add($"has no '{field}' section: say what the sources tell, or that they are silent.");
+            }
+        }
+
+        return new UseCaseFields(stage, startYear, scale, sections[0], sections[1], sections[2], sections[3]);
+    }
+
+    private static (string? Submitter, List<string> Partners) ReadOrganizations(FrontMatter fm)
+    {
+        var mapping = fm.Mapping("organizations");
+        if (mapping is null)
+        {
+            return (null, []);
+        }
+
+        string? submitter = null;
+        var partners = new List<string>();
+        foreach (var (key, value) in mapping.Children)
+        {
+            switch ((key as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value, value)
+            {
+                case ("submitter", YamlDotNet.RepresentationModel.YamlScalarNode { Value: { Length: > 0 } name }):
+                    submitter = name.Trim();
+                    break;
+                case ("partners", YamlDotNet.RepresentationModel.YamlSequenceNode list):
+                    partners.AddRange(list.OfType<YamlDotNet.RepresentationModel.YamlScalarNode>()
+                        .Select(p => p.Value?.Trim()).OfType<string>().Where(p => p.Length > 0));
+                    break;
+                case ("partners", YamlDotNet.RepresentationModel.YamlScalarNode { Value: null or "" }):
+                    break;
+                default:
+                    fm.Problem(key, "organizations", "takes 'submitter: name' and 'partners: [names]'.");
+                    break;
+            }
+        }
+
+        return (submitter, partners);
+    }
+
+    private static List<T> Resolve<T>(FrontMatter fm, string field, IReadOnlyDictionary<string, T> known, string what, bool required = false)
+    {
+        var found = new List<T>();
+        foreach (var (value, node) in fm.List(field, required))
+        {
+            if (known.TryGetValue(value, out var item))
+            {
+                AddOnce(found, item);
+            }
+            else
+            {
+                fm.Problem(node, field, $"'{value}' is not a known {what}.");
+            }
+        }
+
+        return found;
+    }
+
+    private static void AddOnce<T>(List<T> list, T item)
+    {
+        if (!list.Contains(item))
+        {
+            list.Add(item);
+        }
+    }
+
+    public static bool IsWebAddress(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>Copies the file's values onto a stored entry; organisations come from <paramref name="organization"/>.</summary>
+    public void ApplyTo(Entry entry, Func<string, Organization> organization)
+    {
+        entry.Id = entry.Id == Guid.Empty ? Id : entry.Id;
+        entry.Pid = Pid;
+        entry.Slug = Slug;
+        entry.Title = Title;
+        entry.Summary = Summary;
+        entry.Body = Body;
+        entry.Language = Language;
+        entry.Status = Status;
+        entry.Licence = Licence;
+        entry.Contact = Contact;
+        entry.PublishedAt = Status == EntryStatus.Published ? PublishedAt ?? entry.PublishedAt ?? DateTimeOffset.UtcNow : PublishedAt;
+        Replace(entry.Verticals, Verticals);
+        Replace(entry.Countries, Countries);
+        Replace(entry.Sdgs, Sdgs);
+        Replace(entry.SdgTargets, Targets);
+        Replace(entry.Technologies, Technologies);
+        Replace(entry.Standards, Standards);
+        entry.Links = Links;
+        entry.Sources = Sources;
+        entry.Organization = Submitter is null ? null : organization(Submitter);
+        Replace(entry.Partners, Partners.Distinct(StringComparer.OrdinalIgnoreCase).Select(organization));
+        if (entry is UseCase useCase)
+        {
+            useCase.Stage = Stage;
+            useCase.StartYear = StartYear;
+            useCase.Scale = Scale;
+            useCase.Interoperability = Interoperability;
+            useCase.DataAndIdentifiers = DataAndIdentifiers;
+            useCase.SecurityAndTrust = SecurityAndTrust;
+            useCase.LessonsLearned = LessonsLearned;
+        }
+    }
+
+    /// <summary>Changes a tracked collection in place, so the store sees exactly what was added and removed.</summary>
+    private static void Replace<T>(List<T> target, IEnumerable<T> items)
+    {
+        var wanted = items.ToList();
+        target.RemoveAll(item => !wanted.Contains(item));
+        target.AddRange(wanted.Where(item => !target.Contains(item)));
+    }
+}

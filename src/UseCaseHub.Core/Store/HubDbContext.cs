@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Taxonomies;
+
+namespace UseCaseHub.Core.Store;
+
+/// <summary>The catalogue's store: entries, organisations, pages and the taxonomies they are tagged with.</summary>
+public class HubDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Entry> Entries => Set<Entry>();
+    public DbSet<UseCase> UseCases => Set<UseCase>();
+    public DbSet<BestPractice> BestPractices => Set<BestPractice>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Page> Pages => Set<Page>();
+    public DbSet<SdgGoal> SdgGoals => Set<SdgGoal>();
+    public DbSet<SdgTarget> SdgTargets => Set<SdgTarget>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<ItuRegion> ItuRegions => Set<ItuRegion>();
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<Vertical> Verticals => Set<Vertical>();
+    public DbSet<Technology> Technologies => Set<Technology>();
+    public DbSet<Standard> Standards => Set<Standard>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot order or compare DateTimeOffset; we only store UTC, so ticks order correctly.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampChanges()
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var entry in ChangeTracker.Entries<Entry>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.CreatedAt = entry.Entity.CreatedAt == default ? now : entry.Entity.CreatedAt;
+                entry.Entity.UpdatedAt = now;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.ConcurrencyStamp = Guid.NewGuid();
+            }
+        }
+    }
+}

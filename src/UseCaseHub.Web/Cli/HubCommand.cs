@@ -1,0 +1,88 @@
+using UseCaseHub.Core.ContentFiles;
+using UseCaseHub.Core.Store;
+
+namespace UseCaseHub.Web.Cli;
+
+/// <summary>
+/// Operator commands run by the host itself (<c>dotnet run -- import</c>), so they use exactly the
+/// site's configuration and store. Without a verb the host serves the site.
+/// </summary>
+public sealed class HubCommand
+{
+    private static readonly string[] Verbs = ["import", "export", "help"];
+
+    public string? Verb { get; private init; }
+    public string[] HostArgs { get; private init; } = [];
+    public string? PathArgument { get; private init; }
+
+    public static HubCommand Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || !Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase))
+        {
+            return new HubCommand { HostArgs = args };
+        }
+
+        // import [DIR] / export DIR; anything after is host configuration (--Store:ConnectionString=...).
+        var path = args.Length > 1 && !args[1].StartsWith('-') ? args[1] : null;
+        return new HubCommand
+        {
+            Verb = args[0].ToLowerInvariant(),
+            PathArgument = path,
+            HostArgs = args.Skip(path is null ? 1 : 2).ToArray(),
+        };
+    }
+
+    public async Task<int> RunAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (Verb == "help")
+        {
+            Console.WriteLine("""
+                UseCaseHub commands (run with: dotnet run --project src/UseCaseHub.Web -- <command>)
+                  (none)         serve the site and API
+                  import [DIR]   import content files (default: Hub:ContentPath) into the store
+                  export DIR     write every entry and page back to Markdown files under DIR
+                  help           this text
+                Host settings may follow, e.g. --Store:ConnectionString="Data Source=/tmp/hub.db"
+                """);
+            return 0;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<StoreInitializer>().InitializeAsync();
+        var progress = new ConsoleProgress(Verb == "import" ? "Importing" : "Exporting");
+        if (Verb == "export")
+        {
+            if (PathArgument is null)
+            {
+                await Console.Error.WriteLineAsync("export needs a target folder: export DIR");
+                return 2;
+            }
+
+            var count = await services.GetRequiredService<ContentExporter>().ExportAsync(Path.GetFullPath(PathArgument), progress);
+            ConsoleProgress.Finish();
+            Console.WriteLine($"Exported {count} files to {Path.GetFullPath(PathArgument)}");
+            return 0;
+        }
+
+        var importer = services.GetRequiredService<ContentImporter>();
+        var report = PathArgument is null
+            ? await importer.ImportAsync(progress)
+            : await importer.ImportAsync(Path.GetFullPath(PathArgument), progress);
+        ConsoleProgress.Finish();
+        foreach (var error in report.Errors)
+        {
+            Console.WriteLine($"error: {error}");
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            Console.WriteLine($"warning: {warning}");
+        }
+
+        Console.WriteLine(report);
+        return report.Failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,30 @@
+namespace UseCaseHub.Web.Errors;
+
+public static class ErrorsExtensions
+{
+    /// <summary>API paths answer errors as RFC 7807 problem details; the site shows friendly pages.</summary>
+    public static bool IsApiPath(this PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/odata", StringComparison.OrdinalIgnoreCase);
+
+    public static IServiceCollection AddHubErrors(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        return services;
+    }
+
+    public static WebApplication UseHubErrors(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        // With problem details registered, the handlers without a path write RFC 7807 bodies.
+        app.UseWhen(c => c.Request.Path.IsApiPath(), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.IsApiPath(), site => site
+            .UseExceptionHandler("/error")
+            .UseStatusCodePagesWithReExecute("/status/{0}"));
+        return app;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+
+namespace UseCaseHub.Web.Localization;
+
+public static class LocalizationExtensions
+{
+    /// <summary>
+    /// UI strings from resource files; the culture comes from the URL prefix (<c>/fr/...</c>), then
+    /// the culture cookie, then Accept-Language. English is served at <c>/</c> and <c>/en/</c>.
+    /// </summary>
+    public static IServiceCollection AddHubLocalization(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HubLocalizationOptions>().Bind(configuration.GetSection(HubLocalizationOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Cultures.TrueForAll(IsKnownCulture), "Localization:Cultures holds a culture .NET does not know.")
+            .ValidateOnStart();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<LanguageLinks>();
+        services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<HubLocalizationOptions>>((request, hub) =>
+        {
+            var cultures = hub.Value.Cultures.Select(CultureInfo.GetCultureInfo).ToList();
+            request.DefaultRequestCulture = new RequestCulture(hub.Value.DefaultCulture);
+            request.SupportedCultures = cultures;
+            request.SupportedUICultures = cultures;
+            request.RequestCultureProviders =
+            [
+                new CulturePrefixProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+
+    public static WebApplication UseHubLocalization(this WebApplication app)
+    {
+        app.UseMiddleware<CulturePrefixMiddleware>();
+        app.UseRequestLocalization();
+        return app;
+    }
+
+    private static bool IsKnownCulture(string name)
+    {
+        try
+        {
+            return !string.IsNullOrEmpty(CultureInfo.GetCultureInfo(name, predefinedOnly: true).Name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Web.Site;
+
+namespace UseCaseHub.Web.Pages.UseCases;
+
+public sealed class IndexModel(CatalogueQueries catalogue) : EntryListPage(catalogue, EntryKind.UseCase);

@@ -1,0 +1,34 @@
+using UseCaseHub.Core.ContentFiles;
+using UseCaseHub.Core.Store;
+using UseCaseHub.Web.Cli;
+using UseCaseHub.Web.Errors;
+using UseCaseHub.Web.Health;
+using UseCaseHub.Web.Localization;
+using UseCaseHub.Web.Site;
+
+var command = HubCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+builder.Services.AddHubStore(builder.Configuration);
+builder.Services.AddHubContent();
+builder.Services.AddHubLocalization(builder.Configuration);
+builder.Services.AddHubErrors();
+builder.Services.AddHubHealth();
+builder.Services.AddHubSite(builder.Configuration);
+
+var app = builder.Build();
+if (command.Verb is not null)
+{
+    return await command.RunAsync(app);
+}
+
+await app.InitializeHubAsync();
+app.UseHubErrors();
+app.UseHubLocalization();
+app.UseRouting();
+app.UseHubSite();
+app.MapHubHealth();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

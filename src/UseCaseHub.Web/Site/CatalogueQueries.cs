@@ -1,0 +1,167 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Store;
+using UseCaseHub.Core.Taxonomies;
+
+namespace UseCaseHub.Web.Site;
+
+/// <summary>An entry as a line in a list.</summary>
+public sealed record EntryCard(
+    string Pid, string Type, string Slug, string Title, string Summary, string Language,
+    DateTimeOffset? PublishedAt, DeploymentStage? Stage, List<string> Countries, List<int> Sdgs)
+{
+    public EntryKind Kind => Enum.Parse<EntryKind>(Type);
+    public string Path => $"/{Kind.UrlSegment()}/{Slug}";
+}
+
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>A taxonomy value with how many published entries carry it.</summary>
+public sealed record TagCount(string Key, string Label, int Count, string? Colour = null);
+
+/// <summary>What the site reads from the store. Visitors only ever see published entries.</summary>
+public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> options)
+{
+    public int PageSize => options.Value.PageSize;
+
+    public IQueryable<Entry> Published => db.Entries.AsNoTracking().Where(e => e.Status == EntryStatus.Published);
+
+    public async Task<PagedList<EntryCard>> PageAsync(IQueryable<Entry> entries, int page, CancellationToken cancellationToken = default)
+    {
+        var total = await entries.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var items = await Cards(entries.OrderByDescending(e => e.PublishedAt).ThenBy(e => e.Title)
+            .Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
+        return new PagedList<EntryCard>(items, page, PageSize, total);
+    }
+
+    private static IQueryable<EntryCard> Cards(IQueryable<Entry> entries) => entries.Select(e => new EntryCard(
+        e.Pid, EF.Property<string>(e, "Type"), e.Slug, e.Title, e.Summary, e.Language, e.PublishedAt,
+        e is UseCase ? ((UseCase)e).Stage : null,
+        e.Countries.OrderBy(c => c.Name).Select(c => c.Name).ToList(),
+        e.Sdgs.OrderBy(g => g.Number).Select(g => g.Number).ToList()));
+
+    public IQueryable<Entry> OfKind(EntryKind kind) => kind == EntryKind.UseCase
+        ? Published.OfType<UseCase>()
+        : Published.OfType<BestPractice>();
+
+    public IQueryable<Entry> WithSdg(int goal) => Published.Where(e => e.Sdgs.Any(g => g.Number == goal));
+
+    public IQueryable<Entry> WithVertical(string slug) => Published.Where(e => e.Verticals.Any(v => v.Slug == slug));
+
+    public IQueryable<Entry> WithCountry(string iso2) => Published.Where(e => e.Countries.Any(c => c.Iso2 == iso2));
+
+    /// <summary>Entries in any country of an M49 region at any level, or of an ITU-D region.</summary>
+    public IQueryable<Entry> InRegion(string code) => Published.Where(e => e.Countries.Any(c =>
+        c.RegionCode == code || c.SubRegionCode == code || c.IntermediateRegionCode == code || c.ItuRegionCode == code));
+
+    public Task<Entry?> EntryAsync(EntryKind kind, string slug, CancellationToken cancellationToken = default) =>
+        OfKind(kind)
+            .Include(e => e.Verticals).Include(e => e.Countries).Include(e => e.Sdgs).Include(e => e.SdgTargets)
+            .Include(e => e.Technologies).Include(e => e.Standards).Include(e => e.Organization).Include(e => e.Partners)
+            .Include(e => ((BestPractice)e).DrawsOn.Where(u => u.Status == EntryStatus.Published))
+            .Include(e => ((UseCase)e).CitedBy.Where(b => b.Status == EntryStatus.Published))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+
+    /// <summary>The path of the entry with this persistent identifier or UUID, if published.</summary>
+    public async Task<string?> PathOfAsync(string pidOrUuid, CancellationToken cancellationToken = default)
+    {
+        var pid = pidOrUuid.ToUpperInvariant();
+        var query = Guid.TryParse(pidOrUuid, out var id)
+            ? Published.Where(e => e.Id == id)
+            : Published.Where(e => e.Pid == pid);
+        var found = await query.Select(e => new { Type = EF.Property<string>(e, "Type"), e.Slug }).FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : $"/{Enum.Parse<EntryKind>(found.Type).UrlSegment()}/{found.Slug}";
+    }
+
+    public Task<List<EntryCard>> LatestAsync(int count, CancellationToken cancellationToken = default) =>
+        Cards(Published.OrderByDescending(e => e.PublishedAt).ThenBy(e => e.Title).Take(count)).ToListAsync(cancellationToken);
+
+    public async Task<List<TagCount>> SdgCountsAsync(CancellationToken cancellationToken = default)
+    {
+        var goals = await db.SdgGoals.AsNoTracking().OrderBy(g => g.Number).Select(g => new
+        {
+            g.Number, g.ShortTitle, g.Colour, Count = g.Entries.Count(e => e.Status == EntryStatus.Published),
+        }).ToListAsync(cancellationToken);
+        return goals.Select(g => new TagCount(g.Number.ToString(CultureInfo.InvariantCulture), g.ShortTitle, g.Count, g.Colour)).ToList();
+    }
+
+    public Task<List<TagCount>> VerticalCountsAsync(CancellationToken cancellationToken = default) =>
+        db.Verticals.AsNoTracking().OrderBy(v => v.Name).Select(v => new TagCount(
+            v.Slug, v.Name, v.Entries.Count(e => e.Status == EntryStatus.Published), null))
+            .ToListAsync(cancellationToken);
+
+    public Task<List<TagCount>> ItuRegionCountsAsync(CancellationToken cancellationToken = default) =>
+        db.ItuRegions.AsNoTracking().OrderBy(r => r.Name).Select(r => new TagCount(
+            r.Code, r.Name, Published.Count(e => e.Countries.Any(c => c.ItuRegionCode == r.Code)), null))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Counts for the M49 regions directly below <paramref name="parent"/> (the world when null).</summary>
+    public async Task<List<TagCount>> SubRegionCountsAsync(string? parent, CancellationToken cancellationToken = default)
+    {
+        var level = parent is null ? RegionLevel.Region : (RegionLevel?)null;
+        var regions = await db.Regions.AsNoTracking()
+            .Where(r => level != null ? r.Level == level : r.ParentCode == parent)
+            .OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var counts = new List<TagCount>();
+        foreach (var region in regions)
+        {
+            counts.Add(new TagCount(region.Code, region.Name, await InRegion(region.Code).CountAsync(cancellationToken)));
+        }
+
+        return counts;
+    }
+
+    public Task<List<TagCount>> CountryCountsAsync(string? regionCode, CancellationToken cancellationToken = default) =>
+        db.Countries.AsNoTracking()
+            .Where(c => regionCode == null || c.RegionCode == regionCode || c.SubRegionCode == regionCode
+                || c.IntermediateRegionCode == regionCode || c.ItuRegionCode == regionCode)
+            .Select(c => new TagCount(c.Iso2, c.Name, c.Entries.Count(e => e.Status == EntryStatus.Published), null))
+            .Where(c => c.Count > 0)
+            .OrderBy(c => c.Label)
+            .ToListAsync(cancellationToken);
+
+    public Task<int> CountAsync(EntryKind kind, CancellationToken cancellationToken = default) => OfKind(kind).CountAsync(cancellationToken);
+
+    public Task<SdgGoal?> SdgAsync(int number, CancellationToken cancellationToken = default) =>
+        db.SdgGoals.AsNoTracking().Include(g => g.Targets).FirstOrDefaultAsync(g => g.Number == number, cancellationToken);
+
+    public Task<Vertical?> VerticalAsync(string slug, CancellationToken cancellationToken = default) =>
+        db.Verticals.AsNoTracking().FirstOrDefaultAsync(v => v.Slug == slug, cancellationToken);
+
+    public Task<Country?> CountryAsync(string iso2, CancellationToken cancellationToken = default)
+    {
+        var code = iso2.ToUpperInvariant();
+        return db.Countries.AsNoTracking().FirstOrDefaultAsync(c => c.Iso2 == code, cancellationToken);
+    }
+
+    /// <summary>An M49 region by code, or an ITU-D region by its code, as (name, parent code).</summary>
+    public async Task<(string Name, string? Parent, bool Itu)?> RegionAsync(string code, CancellationToken cancellationToken = default)
+    {
+        if (await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken) is { } region)
+        {
+            return (region.Name, region.Level == RegionLevel.Region ? null : region.ParentCode, false);
+        }
+
+        return await db.ItuRegions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken) is { } itu
+            ? (itu.Name, null, true)
+            : null;
+    }
+
+    public Task<Page?> PageAsync(string slug, string language, CancellationToken cancellationToken = default) =>
+        db.Pages.AsNoTracking().Where(p => p.Slug == slug && (p.Language == language || p.Language == "en"))
+            .OrderBy(p => p.Language == language ? 0 : 1).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<List<Page>> FooterPagesAsync(CancellationToken cancellationToken = default) =>
+        db.Pages.AsNoTracking().Where(p => p.Language == "en").OrderBy(p => p.Order).ThenBy(p => p.Title).ToListAsync(cancellationToken);
+}
+
+/// <summary>Tag counts that link to <c>/{BasePath}/{key}</c>.</summary>
+public sealed record TagList(string BasePath, IEnumerable<TagCount> Counts);

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Markdown;
+
+namespace UseCaseHub.Web.Site;
+
+/// <summary>A paged list of published entries of one kind (<c>/use-cases</c>, <c>/best-practices</c>).</summary>
+public abstract class EntryListPage(CatalogueQueries catalogue, EntryKind kind) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public PagedList<EntryCard> Entries { get; private set; } = new([], 1, 1, 0);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Entries = await catalogue.PageAsync(catalogue.OfKind(kind), PageNumber, cancellationToken);
+}
+
+/// <summary>One published entry, its Markdown rendered safely, with its persistent identifier for citation.</summary>
+public abstract class EntryDetailPage(CatalogueQueries catalogue, MarkdownRenderer markdown, IOptions<SiteOptions> options, EntryKind kind) : PageModel
+{
+    public Entry Entry { get; private set; } = null!;
+    public MarkdownRenderer Markdown => markdown;
+
+    /// <summary>The permanent address to cite: <c>https://host/id/UC-2026-00042</c>.</summary>
+    public string PermanentLink { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var entry = await catalogue.EntryAsync(kind, slug, cancellationToken);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+
+        Entry = entry;
+        var baseUrl = options.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{Request.Scheme}://{Request.Host}";
+        PermanentLink = $"{baseUrl}/id/{entry.Pid}";
+        return Page();
+    }
+}
+
+/// <summary>A paged list of the published entries carrying one taxonomy value.</summary>
+public abstract class TaxonomyPage(CatalogueQueries catalogue) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public PagedList<EntryCard> Entries { get; private set; } = new([], 1, 1, 0);
+
+    protected CatalogueQueries Catalogue => catalogue;
+
+    protected async Task ListAsync(IQueryable<Entry> entries, CancellationToken cancellationToken) =>
+        Entries = await catalogue.PageAsync(entries, PageNumber, cancellationToken);
+}

@@ -1,0 +1,36 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace UseCaseHub.Web.Site;
+
+public static class SiteServiceCollectionExtensions
+{
+    /// <summary>The Razor Pages site, its queries and compressed responses.</summary>
+    public static IServiceCollection AddHubSite(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddRazorPages().AddViewLocalization();
+        // Write every script as itself: entities for Arabic, Chinese or Cyrillic text triple the bytes.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddScoped<CatalogueQueries>();
+        services.AddResponseCompression(compression =>
+        {
+            compression.EnableForHttps = true;
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        return services;
+    }
+
+    public static WebApplication UseHubSite(this WebApplication app)
+    {
+        app.UseResponseCompression();
+        app.MapStaticAssets();
+        app.MapRazorPages();
+        return app;
+    }
+}
