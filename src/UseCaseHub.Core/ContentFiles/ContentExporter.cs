@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Catalogue;
@@ -93,7 +94,8 @@ public sealed class ContentExporter(HubDbContext db)
         file["licence"] = entry.Licence;
         file["links"] = entry.Links.Select(l => new Dictionary<string, string> { ["title"] = l.Title, ["url"] = l.Url }).ToList();
         file["sources"] = entry.Sources;
-        file["published"] = entry.PublishedAt?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // A date alone where that is all there is, as people write it; otherwise the exact instant.
+        file["published"] = entry.PublishedAt?.ToString(entry.PublishedAt.Value.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "O", CultureInfo.InvariantCulture);
         if (entry is UseCase sections)
         {
             file["interoperability"] = sections.Interoperability;

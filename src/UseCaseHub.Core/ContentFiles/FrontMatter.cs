@@ -68,6 +68,12 @@ internal sealed class FrontMatter
             problems.Add(new(file, (int)exception.Start.Line + 1, null, $"Broken YAML: {(exception.InnerException ?? exception).Message}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some malformed input (an unclosed '[').
+            problems.Add(new(file, 2, null, "Broken YAML: check brackets and quotes in the front matter."));
+            return null;
+        }
     }
 
     public void Problem(string field, string message) => _problems.Add(new(_file, LineOf(field), field, message));
