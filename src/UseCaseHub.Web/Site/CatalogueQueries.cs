@@ -47,9 +47,12 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
         e.Countries.OrderBy(c => c.Name).Select(c => c.Name).ToList(),
         e.Sdgs.OrderBy(g => g.Number).Select(g => g.Number).ToList()));
 
-    public IQueryable<Entry> OfKind(EntryKind kind) => kind == EntryKind.UseCase
-        ? Published.OfType<UseCase>()
-        : Published.OfType<BestPractice>();
+    /// <summary>Filtered by the discriminator rather than OfType, so includes of either kind still apply.</summary>
+    public IQueryable<Entry> OfKind(EntryKind kind)
+    {
+        var type = kind.ToString();
+        return Published.Where(e => EF.Property<string>(e, "Type") == type);
+    }
 
     public IQueryable<Entry> WithSdg(int goal) => Published.Where(e => e.Sdgs.Any(g => g.Number == goal));
 
@@ -123,9 +126,9 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
         db.Countries.AsNoTracking()
             .Where(c => regionCode == null || c.RegionCode == regionCode || c.SubRegionCode == regionCode
                 || c.IntermediateRegionCode == regionCode || c.ItuRegionCode == regionCode)
+            .Where(c => c.Entries.Any(e => e.Status == EntryStatus.Published))
+            .OrderBy(c => c.Name)
             .Select(c => new TagCount(c.Iso2, c.Name, c.Entries.Count(e => e.Status == EntryStatus.Published), null))
-            .Where(c => c.Count > 0)
-            .OrderBy(c => c.Label)
             .ToListAsync(cancellationToken);
 
     public Task<int> CountAsync(EntryKind kind, CancellationToken cancellationToken = default) => OfKind(kind).CountAsync(cancellationToken);

@@ -9,13 +9,11 @@ namespace UseCaseHub.Web.Site;
 /// <summary>A paged list of published entries of one kind (<c>/use-cases</c>, <c>/best-practices</c>).</summary>
 public abstract class EntryListPage(CatalogueQueries catalogue, EntryKind kind) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
 
     public PagedList<EntryCard> Entries { get; private set; } = new([], 1, 1, 0);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Entries = await catalogue.PageAsync(catalogue.OfKind(kind), PageNumber, cancellationToken);
+        Entries = await catalogue.PageAsync(catalogue.OfKind(kind), this.RequestedPage(), cancellationToken);
 }
 
 /// <summary>One published entry, its Markdown rendered safely, with its persistent identifier for citation.</summary>
@@ -45,13 +43,26 @@ public abstract class EntryDetailPage(CatalogueQueries catalogue, MarkdownRender
 /// <summary>A paged list of the published entries carrying one taxonomy value.</summary>
 public abstract class TaxonomyPage(CatalogueQueries catalogue) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
 
     public PagedList<EntryCard> Entries { get; private set; } = new([], 1, 1, 0);
 
     protected CatalogueQueries Catalogue => catalogue;
 
     protected async Task ListAsync(IQueryable<Entry> entries, CancellationToken cancellationToken) =>
-        Entries = await catalogue.PageAsync(entries, PageNumber, cancellationToken);
+        Entries = await catalogue.PageAsync(entries, this.RequestedPage(), cancellationToken);
+}
+
+public static class PagingExtensions
+{
+    /// <summary>
+    /// The <c>?page=</c> number; anything unreadable is page 1. Read from the query string because
+    /// Razor Pages reserves the route value "page" for the page's own name.
+    /// </summary>
+    public static int RequestedPage(this PageModel page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return int.TryParse(page.Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : 1;
+    }
 }
