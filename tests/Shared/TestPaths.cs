@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace UseCaseHub.Testing;
 
 /// <summary>Folders of the repository and throwaway folders for tests.</summary>
-internal static class TestPaths
+public static class TestPaths
 {
     public static string Repository { get; } = FindRepository();
 

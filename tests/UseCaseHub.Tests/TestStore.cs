@@ -10,7 +10,7 @@ using UseCaseHub.Testing;
 namespace UseCaseHub.Tests;
 
 /// <summary>A real SQLite store in a temporary folder, migrated and seeded, with the core services.</summary>
-internal sealed class TestStore : IAsyncDisposable
+public sealed class TestStore : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 

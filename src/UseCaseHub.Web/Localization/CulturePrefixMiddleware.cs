@@ -10,7 +10,7 @@ namespace UseCaseHub.Web.Localization;
 internal sealed class CulturePrefixMiddleware(RequestDelegate next, IOptions<HubLocalizationOptions> options)
 {
     internal const string ItemKey = "culture-prefix";
-    private readonly HashSet<string> _cultures = new(options.Value.Cultures, StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _cultures = new(options.Value.EffectiveCultures, StringComparer.OrdinalIgnoreCase);
 
     public Task InvokeAsync(HttpContext context)
     {

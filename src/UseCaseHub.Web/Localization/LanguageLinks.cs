@@ -18,7 +18,7 @@ public sealed class LanguageLinks(IOptions<HubLocalizationOptions> options)
         }
 
         var rest = context.Request.Path.Value + context.Request.QueryString.Value;
-        return options.Value.Cultures.Select(name =>
+        return options.Value.EffectiveCultures.Select(name =>
         {
             var culture = CultureInfo.GetCultureInfo(name);
             var native = culture.TextInfo.ToTitleCase(culture.NativeName.Split(' ')[0]);

@@ -13,14 +13,14 @@ public static class LocalizationExtensions
     public static IServiceCollection AddHubLocalization(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HubLocalizationOptions>().Bind(configuration.GetSection(HubLocalizationOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(o => o.Cultures.TrueForAll(IsKnownCulture), "Localization:Cultures holds a culture .NET does not know.")
+            .Validate(o => o.EffectiveCultures.Distinct(StringComparer.OrdinalIgnoreCase).Count() == o.EffectiveCultures.Count, "Localization:Cultures names a culture twice.")
+            .Validate(o => o.EffectiveCultures.All(IsKnownCulture), "Localization:Cultures holds a culture .NET does not know.")
             .ValidateOnStart();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton<LanguageLinks>();
         services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<HubLocalizationOptions>>((request, hub) =>
         {
-            var cultures = hub.Value.Cultures.Select(CultureInfo.GetCultureInfo).ToList();
+            var cultures = hub.Value.EffectiveCultures.Select(CultureInfo.GetCultureInfo).ToList();
             request.DefaultRequestCulture = new RequestCulture(hub.Value.DefaultCulture);
             request.SupportedCultures = cultures;
             request.SupportedUICultures = cultures;
