@@ -15,41 +15,68 @@ public sealed class TaxonomySeeder(HubDbContext db, HubPaths paths, ILogger<Taxo
         var seeds = paths.Seeds;
         await UpsertAsync(db.SdgGoals, g => g.Number, SeedFiles.Read<GoalSeed>(seeds, "sdgs.yml").Select(g => new SdgGoal
         {
-            Number = g.Number, ShortTitle = g.Short, Title = g.Title, Colour = g.Colour.ToUpperInvariant(),
+            Number = g.Number,
+            ShortTitle = g.Short,
+            Title = g.Title,
+            Colour = g.Colour.ToUpperInvariant(),
         }), cancellationToken);
         await UpsertAsync(db.SdgTargets, t => t.Code, SeedFiles.Read<GoalSeed>(seeds, "sdgs.yml").SelectMany(g =>
             g.Targets.Select(t => new SdgTarget { Code = t.Code, GoalNumber = g.Number, Text = t.Text })), cancellationToken);
         await UpsertAsync(db.Regions, r => r.Code, SeedFiles.Read<RegionSeed>(seeds, "regions.yml").Select(r => new Region
         {
-            Code = r.Code, Name = r.Name, ParentCode = r.Parent, Level = ParseLevel(r.Level),
+            Code = r.Code,
+            Name = r.Name,
+            ParentCode = r.Parent,
+            Level = ParseLevel(r.Level),
         }), cancellationToken);
         await UpsertAsync(db.ItuRegions, r => r.Code, SeedFiles.Read<CodeNameSeed>(seeds, "itu-regions.yml").Select(r => new ItuRegion
         {
-            Code = r.Code, Name = r.Name,
+            Code = r.Code,
+            Name = r.Name,
         }), cancellationToken);
         await UpsertAsync(db.Countries, c => c.Iso2, SeedFiles.Read<CountrySeed>(seeds, "countries.yml").Select(c => new Country
         {
-            Iso2 = c.Iso2, Iso3 = c.Iso3, M49 = c.M49, Name = c.Name, RegionCode = c.Region, SubRegionCode = c.Subregion,
-            IntermediateRegionCode = c.Intermediate, ItuRegionCode = c.ItuRegion,
-            Ldc = c.Groups.Contains("LDC"), Lldc = c.Groups.Contains("LLDC"), Sids = c.Groups.Contains("SIDS"),
+            Iso2 = c.Iso2,
+            Iso3 = c.Iso3,
+            M49 = c.M49,
+            Name = c.Name,
+            RegionCode = c.Region,
+            SubRegionCode = c.Subregion,
+            IntermediateRegionCode = c.Intermediate,
+            ItuRegionCode = c.ItuRegion,
+            Ldc = c.Groups.Contains("LDC"),
+            Lldc = c.Groups.Contains("LLDC"),
+            Sids = c.Groups.Contains("SIDS"),
         }), cancellationToken);
         await UpsertAsync(db.Verticals, v => v.Slug, SeedFiles.Read<VerticalSeed>(seeds, "verticals.yml").Select(v => new Vertical
         {
-            Slug = v.Slug, Name = v.Name, Description = v.Description,
+            Slug = v.Slug,
+            Name = v.Name,
+            Description = v.Description,
         }), cancellationToken);
         await UpsertAsync(db.Technologies, t => t.Slug, SeedFiles.Read<TechnologySeed>(seeds, "technologies.yml").Select(t => new Technology
         {
-            Slug = t.Slug, Name = t.Name, Aliases = t.Aliases,
+            Slug = t.Slug,
+            Name = t.Name,
+            Aliases = t.Aliases,
         }), cancellationToken);
         var ituT = SeedFiles.Read<RecommendationSeed>(seeds, "itu-t-recommendations.yml").Select(r => new Standard
         {
-            Code = Standard.ItuTPrefix + r.Number, Title = r.Title, Publisher = "ITU-T",
+            Code = Standard.ItuTPrefix + r.Number,
+            Title = r.Title,
+            Publisher = "ITU-T",
             Kind = r.Number.StartsWith("Y Suppl.", StringComparison.Ordinal) ? StandardKind.ItuTSupplement : StandardKind.ItuTRecommendation,
-            AlsoKnownAs = r.Also, Approved = r.Approved, Withdrawn = r.Status == "withdrawal", Url = r.Url,
+            AlsoKnownAs = r.Also,
+            Approved = r.Approved,
+            Withdrawn = r.Status == "withdrawal",
+            Url = r.Url,
         });
         var others = SeedFiles.Read<StandardSeed>(seeds, "standards.yml").Select(s => new Standard
         {
-            Code = s.Code, Title = s.Name, Publisher = s.Body, Kind = StandardKind.Other,
+            Code = s.Code,
+            Title = s.Name,
+            Publisher = s.Body,
+            Kind = StandardKind.Other,
         });
         await UpsertAsync(db.Standards, s => s.Code, ituT.Concat(others), cancellationToken);
     }

@@ -91,7 +91,10 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
     {
         var goals = await db.SdgGoals.AsNoTracking().OrderBy(g => g.Number).Select(g => new
         {
-            g.Number, g.ShortTitle, g.Colour, Count = g.Entries.Count(e => e.Status == EntryStatus.Published),
+            g.Number,
+            g.ShortTitle,
+            g.Colour,
+            Count = g.Entries.Count(e => e.Status == EntryStatus.Published),
         }).ToListAsync(cancellationToken);
         return goals.Select(g => new TagCount(g.Number.ToString(CultureInfo.InvariantCulture), g.ShortTitle, g.Count, g.Colour)).ToList();
     }
