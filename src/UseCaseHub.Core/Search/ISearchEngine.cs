@@ -1,0 +1,29 @@
+namespace UseCaseHub.Core.Search;
+
+/// <summary>
+/// The one search abstraction every engine implements (Lucene.NET embedded, Elasticsearch for scale).
+/// Engines register by name (<c>Search:Engine</c>) and must pass the same contract test suite.
+/// </summary>
+public interface ISearchEngine
+{
+    /// <summary>The configuration name of the engine, e.g. <c>Lucene</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Adds or replaces documents, keyed by <see cref="SearchDocument.Id"/>.</summary>
+    Task IndexAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes documents by entry id; unknown ids are ignored.</summary>
+    Task RemoveAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Full-text search with filters, facet counts, highlights, sort and paging.</summary>
+    Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Autocomplete suggestions (titles and tags) for what a person has typed so far.</summary>
+    Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, SearchAudience audience, int max = 8, CancellationToken cancellationToken = default);
+
+    /// <summary>Entries like the given one (more-like-this), never the entry itself.</summary>
+    Task<IReadOnlyList<SearchHit>> SimilarAsync(Guid id, SearchAudience audience, int max = 5, CancellationToken cancellationToken = default);
+
+    /// <summary>How many documents the index holds (all statuses).</summary>
+    Task<long> CountAsync(CancellationToken cancellationToken = default);
+}

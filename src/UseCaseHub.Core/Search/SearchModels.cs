@@ -1,0 +1,83 @@
+namespace UseCaseHub.Core.Search;
+
+/// <summary>What one entry looks like to a search engine: text to match and tag codes to facet on.</summary>
+public sealed record SearchDocument
+{
+    public required Guid Id { get; init; }
+    public required string Pid { get; init; }
+    public required string Type { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public required string Body { get; init; }
+    public required string Language { get; init; }
+    public required string Status { get; init; }
+    public Guid? Organization { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Facet values by facet key (<see cref="Facets"/>), e.g. <c>sdg</c> → <c>6</c>, <c>14</c>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Tags { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+}
+
+/// <summary>A search as a person asks it.</summary>
+public sealed record SearchRequest
+{
+    public string Query { get; init; } = "";
+
+    /// <summary>Selected values per facet key: OR within a facet, AND across facets.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Facet keys to count; empty counts none.</summary>
+    public IReadOnlyList<string> Facets { get; init; } = [];
+
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+    public bool Highlight { get; init; } = true;
+    public SearchAudience Audience { get; init; } = SearchAudience.Public;
+}
+
+public enum SearchSort
+{
+    Relevance,
+    Newest,
+    Title,
+}
+
+public sealed record SearchHit(Guid Id, string Pid, string Type, string Slug, string Title, string Snippet, float Score);
+
+public sealed record FacetValue(string Value, long Count, bool Selected, IReadOnlyList<FacetValue>? Children = null);
+
+public sealed record SearchResult
+{
+    public required long Total { get; init; }
+    public required IReadOnlyList<SearchHit> Hits { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
+
+    /// <summary>A corrected query when this one found nothing ("did you mean").</summary>
+    public string? DidYouMean { get; init; }
+}
+
+public sealed record Suggestion(string Text, string Kind, string? Url);
+
+/// <summary>The facet keys: the same words as the site's and the API's query parameters.</summary>
+public static class Facets
+{
+    public const string Type = "type";
+    public const string Sdg = "sdg";
+    public const string Target = "target";
+    public const string Vertical = "vertical";
+    public const string Region = "region";
+    public const string Subregion = "subregion";
+    public const string Country = "country";
+    public const string Group = "group";
+    public const string Stage = "stage";
+    public const string Standard = "standard";
+    public const string Technology = "technology";
+    public const string Year = "year";
+    public const string Language = "language";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Type, Sdg, Target, Vertical, Region, Subregion, Country, Group, Stage, Standard, Technology, Year, Language];
+}
