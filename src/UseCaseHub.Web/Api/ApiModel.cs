@@ -35,6 +35,8 @@ public static class ApiModel
         builder.EntitySet<Standard>("Standards").EntityType.HasKey(s => s.Code).Property(s => s.Title).IsConcurrencyToken();
         builder.EntitySet<Organization>("Organizations").EntityType.HasKey(o => o.Id).Property(o => o.Name).IsConcurrencyToken();
 
+        builder.EntitySet<EntryTag>("EntryTags").EntityType.HasKey(t => new { t.EntryId, t.Facet, t.Code });
+
         builder.EntityType<UseCase>().Action("Submit").ReturnsFromEntitySet<UseCase>("UseCases");
         builder.EntityType<UseCase>().Action("Withdraw").ReturnsFromEntitySet<UseCase>("UseCases");
         builder.EntityType<BestPractice>().Action("Submit").ReturnsFromEntitySet<BestPractice>("BestPractices");
