@@ -22,8 +22,9 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
 
     private IQueryable<T> Visible => db.Set<T>().AsNoTracking().VisibleTo(User);
 
+    // ActionResult<IQueryable<T>> (not Ok(query)) declares the type, so $apply's grouped rows are still written as OData.
     [HubQuery]
-    public async Task<IActionResult> Get(CancellationToken cancellationToken)
+    public async Task<ActionResult<IQueryable<T>>> Get(CancellationToken cancellationToken)
     {
         var query = Visible;
         if (Request.Query.TryGetValue("$search", out var terms) && !string.IsNullOrWhiteSpace(terms))
@@ -38,7 +39,7 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
             query = restricted;
         }
 
-        return Ok(query);
+        return new ActionResult<IQueryable<T>>(query);
     }
 
     [HubQuery]
