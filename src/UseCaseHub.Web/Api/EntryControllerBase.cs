@@ -186,7 +186,7 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
             await db.Entry(practice).Collection(p => p.DrawsOn).LoadAsync(cancellationToken);
         }
 
-        var stamp = ConcurrencyStamp.From(options.IfMatch);
+        var stamp = ConcurrencyStamp.From(options);
         if (stamp.Missing && ifMatchRequired)
         {
             return (null, ApiErrors.Result(StatusCodes.Status428PreconditionRequired, "PreconditionRequired",

@@ -17,7 +17,7 @@ public sealed class VisibilityTests(ApiFactory factory) : IClassFixture<ApiFacto
     private async Task<Caller> CallerAsync(string who) => who switch
     {
         "anonymous" => Caller.Anonymous,
-        "no-role" => new Caller(""),
+        "no-role" => new Caller("Guest"),
         "member-own" => Caller.Member(await _api.OrganizationIdAsync("Fixture Utility")),
         "member-other" => Caller.Member(await _api.OrganizationIdAsync("UseCaseHub editors")),
         "curator" => Caller.Curator,
