@@ -66,6 +66,9 @@ public static class ApiExtensions
     public static WebApplication MapHubApi(this WebApplication app)
     {
         app.MapControllers();
+        var description = OpenApiDescription.Build(app.Services.GetRequiredService<Microsoft.OData.Edm.IEdmModel>(),
+            app.Services.GetRequiredService<IOptions<ApiOptions>>().Value).ToJsonString();
+        app.MapGet($"/{Prefix}/openapi.json", () => Results.Text(description, "application/json"));
         return app;
     }
 }
