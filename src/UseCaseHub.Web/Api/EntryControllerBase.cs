@@ -23,23 +23,11 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
     private IQueryable<T> Visible => db.Set<T>().AsNoTracking().VisibleTo(User);
 
     // ActionResult<IQueryable<T>> (not Ok(query)) declares the type, so $apply's grouped rows are still written as OData.
-    [HubQuery]
+    [HubQuery(SupportsSearch = true)]
     public async Task<ActionResult<IQueryable<T>>> Get(CancellationToken cancellationToken)
     {
-        var query = Visible;
-        if (Request.Query.TryGetValue("$search", out var terms) && !string.IsNullOrWhiteSpace(terms))
-        {
-            var restricted = await search.RestrictAsync(query, terms.ToString(), User, cancellationToken);
-            if (restricted is null)
-            {
-                return ApiErrors.Result(StatusCodes.Status501NotImplemented, "SearchUnavailable",
-                    "$search needs a search engine, and none is configured on this hub (Search:Engine).");
-            }
-
-            query = restricted;
-        }
-
-        return new ActionResult<IQueryable<T>>(query);
+        var (query, failure) = await search.ApplyAsync(Visible, Request, cancellationToken);
+        return failure is null ? new ActionResult<IQueryable<T>>(query) : failure;
     }
 
     [HubQuery]

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Search;
@@ -13,6 +14,25 @@ namespace UseCaseHub.Web.Api;
 /// </summary>
 public sealed class EntrySearch(IServiceProvider services, IOptions<ApiOptions> options)
 {
+    public const string Option = "$search";
+
+    /// <summary>The entries restricted to the request's $search (unchanged without one), or the error to answer.</summary>
+    public async Task<(IQueryable<T> Entries, ObjectResult? Failure)> ApplyAsync<T>(IQueryable<T> entries, HttpRequest request, CancellationToken cancellationToken)
+        where T : Entry
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Query.TryGetValue(Option, out var terms) || string.IsNullOrWhiteSpace(terms))
+        {
+            return (entries, null);
+        }
+
+        var restricted = await RestrictAsync(entries, terms.ToString(), request.HttpContext.User, cancellationToken);
+        return restricted is null
+            ? (entries, ApiErrors.Result(StatusCodes.Status501NotImplemented, "SearchUnavailable",
+                "$search needs a search engine, and none is configured on this hub (Search:Engine)."))
+            : (restricted, null);
+    }
+
     /// <summary>Null when the engine is missing (the caller answers 501).</summary>
     public async Task<IQueryable<T>?> RestrictAsync<T>(IQueryable<T> entries, string query, ClaimsPrincipal user, CancellationToken cancellationToken)
         where T : Entry

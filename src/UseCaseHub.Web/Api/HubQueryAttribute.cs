@@ -12,9 +12,19 @@ namespace UseCaseHub.Web.Api;
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class HubQueryAttribute : EnableQueryAttribute
 {
+    /// <summary>The action answers $search itself (entry sets); elsewhere $search is refused, not silently ignored.</summary>
+    public bool SupportsSearch { get; set; }
+
     public override void OnActionExecuting(ActionExecutingContext actionExecutingContext)
     {
         ArgumentNullException.ThrowIfNull(actionExecutingContext);
+        if (!SupportsSearch && actionExecutingContext.HttpContext.Request.Query.ContainsKey(EntrySearch.Option))
+        {
+            actionExecutingContext.Result = ApiErrors.Result(StatusCodes.Status400BadRequest, "InvalidQuery",
+                "$search is answered on UseCases, BestPractices and Entries; use $filter here.");
+            return;
+        }
+
         ApplyLimits(actionExecutingContext.HttpContext.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value);
         base.OnActionExecuting(actionExecutingContext);
         if (actionExecutingContext.Result is BadRequestObjectResult { Value: SerializableError error })

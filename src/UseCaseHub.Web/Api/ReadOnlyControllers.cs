@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Formatter;
 using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
@@ -12,10 +13,14 @@ namespace UseCaseHub.Web.Api;
 // nested $count are limited by ApiDbContext's query filter, the same rule as the entry sets.
 
 /// <summary>Both kinds together, read-only (writes go to UseCases or BestPractices).</summary>
-public sealed class EntriesController(ApiDbContext db) : ODataController
+public sealed class EntriesController(ApiDbContext db, EntrySearch search) : ODataController
 {
-    [HubQuery]
-    public IQueryable<Entry> Get() => db.Entries.AsNoTracking().VisibleTo(User);
+    [HubQuery(SupportsSearch = true)]
+    public async Task<ActionResult<IQueryable<Entry>>> Get(CancellationToken cancellationToken)
+    {
+        var (query, failure) = await search.ApplyAsync(db.Entries.AsNoTracking().VisibleTo(User), Request, cancellationToken);
+        return failure is null ? new ActionResult<IQueryable<Entry>>(query) : failure;
+    }
 
     [HubQuery]
     public SingleResult<Entry> Get([FromODataUri] Guid key) => SingleResult.Create(db.Entries.AsNoTracking().VisibleTo(User).Where(e => e.Id == key));

@@ -15,8 +15,9 @@ public sealed class LimitTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         Assert.True(status == HttpStatusCode.BadRequest, $"{(int)status}: {text}");
         Assert.Contains(namesTheLimit, (string)error!["error"]!["message"]!, StringComparison.Ordinal);
-        Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("StackTrace", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
     }
 
     [Fact]

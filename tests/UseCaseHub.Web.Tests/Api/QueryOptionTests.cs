@@ -169,6 +169,34 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task Search_over_entries_of_both_kinds_and_refused_where_it_has_no_meaning()
+    {
+        var store = await _api.StoreAsync();
+        var expected = ApiTestKit.Pids(store.Where(e => e.Status == EntryStatus.Published && TestSearchEngine.Matches(e, "coverage")));
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, await _api.PidsAsync("/odata/Entries?$search=coverage&$select=Pid"));
+        var (status, body, _) = await _api.SendAsync(HttpMethod.Get, "/odata/Sdgs?$search=water");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("$search", (string)body!["error"]!["message"]!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/odata/UseCases?$filter=Nope eq 1")]
+    [InlineData("/odata/UseCases?$filter=Title eq")]
+    [InlineData("/odata/UseCases?$orderby=Sdgs")]
+    [InlineData("/odata/UseCases?$apply=groupby((Nope))")]
+    [InlineData("/odata/UseCases?$expand=Sdgs/Entries")]
+    public async Task A_malformed_query_is_a_400_odata_error_without_internals(string path)
+    {
+        var (status, body, response) = await _api.SendAsync(HttpMethod.Get, path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("InvalidQuery", (string)body!["error"]!["code"]!);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_without_an_engine_is_a_clear_501()
     {
         using var noEngine = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.RemoveAll<ISearchEngine>()));

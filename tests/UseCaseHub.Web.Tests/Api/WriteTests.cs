@@ -133,6 +133,21 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Patch_changes_tags_given_by_key()
+    {
+        var member = await OwnMemberAsync();
+        var created = await CreateAsync(member, "Retag me");
+        var change = new JsonObject { ["Sdgs"] = new JsonArray(new JsonObject { ["Number"] = 13 }) }.ToJsonString();
+
+        var (status, body, _) = await _api.SendAsync(HttpMethod.Patch, $"/odata/UseCases({created["Id"]})", member, change, (string)created["@odata.etag"]!);
+
+        Assert.True(status == HttpStatusCode.OK, body?.ToJsonString());
+        var stored = (await _api.StoreAsync()).Single(e => e.Id == Guid.Parse((string)created["Id"]!));
+        Assert.Equal([13], stored.Sdgs.Select(s => s.Number));
+        Assert.Equal(["KE"], stored.Countries.Select(c => c.Iso2));
+    }
+
+    [Fact]
     public async Task Two_people_editing_at_once_cannot_both_win()
     {
         var member = await OwnMemberAsync();
