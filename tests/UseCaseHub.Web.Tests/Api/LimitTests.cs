@@ -50,6 +50,12 @@ public sealed class LimitTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Ordering_by_too_many_expressions_is_refused()
+    {
+        await AssertRefusedAsync("/odata/UseCases?$orderby=Title,Pid,Slug,Summary,Language,Licence", "orderby");
+    }
+
+    [Fact]
     public async Task A_query_string_over_the_limit_is_refused_before_parsing()
     {
         await AssertRefusedAsync($"/odata/UseCases?$filter=Title eq '{new string('x', 5000)}'", "Api:MaxQueryStringLength");

@@ -50,6 +50,20 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains((string)created["Pid"]!, await _api.PidsAsync("/odata/UseCases?$select=Pid", member));
     }
 
+    [Fact]
+    public async Task A_member_cannot_create_an_entry_for_another_organisation()
+    {
+        var member = await OwnMemberAsync();
+        var other = await OtherMemberAsync();
+        var draft = Draft("Planted in another organisation");
+        draft["OrganizationId"] = other.Organization;
+
+        var created = await _api.SendAsync(HttpMethod.Post, "/odata/UseCases", member, draft.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal(member.Organization, Guid.Parse((string)created.Body!["OrganizationId"]!));
+    }
+
     [Theory]
     [InlineData("anonymous", HttpStatusCode.Unauthorized)]
     [InlineData("no-role", HttpStatusCode.Forbidden)]
