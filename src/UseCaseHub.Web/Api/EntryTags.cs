@@ -36,36 +36,66 @@ public sealed class EntryTagsController(ApiDbContext db) : ODataController
 #pragma warning disable CA1305
         var sdgs = entries.SelectMany(e => e.Sdgs, (e, g) => new EntryTag
         {
-            EntryId = e.Id, Pid = e.Pid, Type = EF.Property<string>(e, "Type"), Status = e.Status,
-            Facet = Facets.Sdg, Code = g.Number.ToString(), Label = g.ShortTitle,
+            EntryId = e.Id,
+            Pid = e.Pid,
+            Type = EF.Property<string>(e, "Type"),
+            Status = e.Status,
+            Facet = Facets.Sdg,
+            Code = g.Number.ToString(),
+            Label = g.ShortTitle,
         });
 #pragma warning restore CA1305
         var verticals = entries.SelectMany(e => e.Verticals, (e, v) => new EntryTag
         {
-            EntryId = e.Id, Pid = e.Pid, Type = EF.Property<string>(e, "Type"), Status = e.Status,
-            Facet = Facets.Vertical, Code = v.Slug, Label = v.Name,
+            EntryId = e.Id,
+            Pid = e.Pid,
+            Type = EF.Property<string>(e, "Type"),
+            Status = e.Status,
+            Facet = Facets.Vertical,
+            Code = v.Slug,
+            Label = v.Name,
         });
         var countries = entries.SelectMany(e => e.Countries, (e, c) => new EntryTag
         {
-            EntryId = e.Id, Pid = e.Pid, Type = EF.Property<string>(e, "Type"), Status = e.Status,
-            Facet = Facets.Country, Code = c.Iso2, Label = c.Name,
+            EntryId = e.Id,
+            Pid = e.Pid,
+            Type = EF.Property<string>(e, "Type"),
+            Status = e.Status,
+            Facet = Facets.Country,
+            Code = c.Iso2,
+            Label = c.Name,
         });
         // An entry in two countries of one region counts once for the region.
         var regions = entries.SelectMany(e => e.Countries, (e, c) => new { e, c })
             .Join(db.Regions, x => x.c.RegionCode, r => r.Code, (x, r) => new EntryTag
             {
-                EntryId = x.e.Id, Pid = x.e.Pid, Type = EF.Property<string>(x.e, "Type"), Status = x.e.Status,
-                Facet = Facets.Region, Code = r.Code, Label = r.Name,
+                EntryId = x.e.Id,
+                Pid = x.e.Pid,
+                Type = EF.Property<string>(x.e, "Type"),
+                Status = x.e.Status,
+                Facet = Facets.Region,
+                Code = r.Code,
+                Label = r.Name,
             }).Distinct();
         var technologies = entries.SelectMany(e => e.Technologies, (e, t) => new EntryTag
         {
-            EntryId = e.Id, Pid = e.Pid, Type = EF.Property<string>(e, "Type"), Status = e.Status,
-            Facet = Facets.Technology, Code = t.Slug, Label = t.Name,
+            EntryId = e.Id,
+            Pid = e.Pid,
+            Type = EF.Property<string>(e, "Type"),
+            Status = e.Status,
+            Facet = Facets.Technology,
+            Code = t.Slug,
+            Label = t.Name,
         });
         var standards = entries.SelectMany(e => e.Standards, (e, s) => new EntryTag
         {
-            EntryId = e.Id, Pid = e.Pid, Type = EF.Property<string>(e, "Type"), Status = e.Status,
-            Facet = Facets.Standard, Code = s.Code, Label = s.Title,
+            EntryId = e.Id,
+            Pid = e.Pid,
+            Type = EF.Property<string>(e, "Type"),
+            Status = e.Status,
+            Facet = Facets.Standard,
+            Code = s.Code,
+            Label = s.Title,
         });
         return sdgs.Concat(verticals).Concat(countries).Concat(regions).Concat(technologies).Concat(standards);
     }

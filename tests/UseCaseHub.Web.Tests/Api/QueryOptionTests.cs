@@ -4,8 +4,8 @@ using System.Xml;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.OData.Edm.Csdl;
 using Microsoft.OData.Edm;
+using Microsoft.OData.Edm.Csdl;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Search;
 
