@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Abstracts;
 using Microsoft.AspNetCore.OData.Deltas;
 using Microsoft.AspNetCore.OData.Formatter;
 using Microsoft.AspNetCore.OData.Query;
@@ -15,6 +16,7 @@ namespace UseCaseHub.Web.Api;
 /// Reading and writing one kind of entry. Every read starts from <see cref="Visibility.VisibleTo{T}"/>;
 /// writes need <see cref="ApiPolicies.Write"/>, the owner's organisation, and a current If-Match.
 /// </summary>
+[ETagActionFilter]
 public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search, EntryEditor editor) : ODataController
     where T : Entry, new()
 {

@@ -214,5 +214,9 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
             var body = await _api.GetAsync($"/odata/{set}?$top=1");
             Assert.StartsWith("W/\"", (string)body["value"]![0]!["@odata.etag"]!, StringComparison.Ordinal);
         }
+
+        var useCase = (await PublishedUseCasesAsync())[0];
+        var (_, single, response) = await _api.SendAsync(HttpMethod.Get, $"/odata/UseCases({useCase.Id})");
+        Assert.Equal((string)single!["@odata.etag"]!, response.Headers.ETag?.ToString());
     }
 }

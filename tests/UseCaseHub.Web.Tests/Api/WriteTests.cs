@@ -136,8 +136,9 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal((HttpStatusCode)428, without);
         Assert.Equal("PreconditionRequired", (string)withoutBody!["error"]!["code"]!);
 
-        var (ok, updated, _) = await _api.SendAsync(HttpMethod.Patch, path, member, change, etag);
+        var (ok, updated, response) = await _api.SendAsync(HttpMethod.Patch, path, member, change, etag);
         Assert.Equal(HttpStatusCode.OK, ok);
+        Assert.Equal((string)updated!["@odata.etag"]!, response.Headers.ETag?.ToString());
         Assert.Equal("Changed once.", (string)updated!["Summary"]!);
         Assert.NotEqual(etag, (string)updated["@odata.etag"]!);
 
