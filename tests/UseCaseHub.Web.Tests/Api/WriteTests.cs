@@ -51,6 +51,26 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_member_without_an_organisation_cannot_create()
+    {
+        var (status, body, _) = await _api.SendAsync(HttpMethod.Post, "/odata/UseCases", new Caller(Core.Access.HubRoles.Member), Draft("Orphan").ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("NoOrganization", (string)body!["error"]!["code"]!);
+    }
+
+    [Fact]
+    public async Task Without_any_authentication_scheme_an_anonymous_write_is_still_a_401()
+    {
+        // The plain host, before the identity feature registers its schemes (then their challenge answers).
+        using var plain = new HubFactory();
+        var (status, body, _) = await new ApiTestKit(plain).SendAsync(HttpMethod.Post, "/odata/UseCases", null, Draft("Nobody").ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("Unauthorized", (string)body!["error"]!["code"]!);
+    }
+
+    [Fact]
     public async Task A_member_cannot_create_an_entry_for_another_organisation()
     {
         var member = await OwnMemberAsync();
