@@ -40,7 +40,7 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
     {
         if (draft is null)
         {
-            return ApiErrors.Result(StatusCodes.Status400BadRequest, "InvalidBody", "The body is not a valid entry.");
+            return InvalidBody();
         }
 
         var owner = EntryEditor.OwnerFor(User, draft.OrganizationId);
@@ -73,7 +73,7 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
     {
         if (replacement is null)
         {
-            return ApiErrors.Result(StatusCodes.Status400BadRequest, "InvalidBody", "The body is not a valid entry.");
+            return InvalidBody();
         }
 
         return await EditAsync(key, options, entry => editor.ApplyAsync(entry, replacement,
@@ -85,7 +85,7 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
     {
         if (changes is null)
         {
-            return ApiErrors.Result(StatusCodes.Status400BadRequest, "InvalidBody", "The body is not a valid entry.");
+            return InvalidBody();
         }
 
         var changed = changes.GetChangedPropertyNames().Concat(changes.GetDeltaNestedNavigationProperties().Keys).ToList();
@@ -214,6 +214,16 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
         {
             return Stale();
         }
+    }
+
+    /// <summary>The reader's own words (unknown property, bad value, body over the size limit), never an exception dump.</summary>
+    private ObjectResult InvalidBody()
+    {
+        var problem = ModelState.Values.SelectMany(v => v.Errors)
+            .Select(e => e.Exception?.InnerException?.Message ?? e.Exception?.Message ?? e.ErrorMessage)
+            .FirstOrDefault(m => !string.IsNullOrEmpty(m));
+        return ApiErrors.Result(StatusCodes.Status400BadRequest, "InvalidBody",
+            problem is null ? "The body is not a valid entry." : $"The body is not a valid entry: {problem}");
     }
 
     private static ObjectResult Stale() => ApiErrors.Result(StatusCodes.Status412PreconditionFailed, "PreconditionFailed",

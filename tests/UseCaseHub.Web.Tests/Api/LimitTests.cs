@@ -30,6 +30,12 @@ public sealed class LimitTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Top_inside_an_expansion_is_limited_too()
+    {
+        await AssertRefusedAsync("/odata/Sdgs?$expand=Entries($top=5000)", "1000");
+    }
+
+    [Fact]
     public async Task Expansion_deeper_than_three_is_refused()
     {
         await _api.GetAsync("/odata/UseCases?$top=1&$expand=Sdgs($expand=Entries($expand=Countries))");

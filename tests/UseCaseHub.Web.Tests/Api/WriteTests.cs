@@ -218,6 +218,18 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_body_the_model_does_not_know_is_a_400_naming_the_property()
+    {
+        var draft = Draft("Unknown property");
+        draft["Colour"] = "blue";
+
+        var (status, body, _) = await _api.SendAsync(HttpMethod.Post, "/odata/UseCases", Caller.Curator, draft.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Colour", (string)body!["error"]!["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Patch_refuses_fields_the_hub_owns()
     {
         var member = await OwnMemberAsync();
