@@ -25,6 +25,7 @@ public static class ApiModel
         builder.EntitySet<UseCase>("UseCases");
         builder.EntitySet<BestPractice>("BestPractices");
 
+        // A taxonomy value's ETag is its name or title: stable, and renewed when a seed file renames it.
         builder.EntitySet<SdgGoal>("Sdgs").EntityType.HasKey(g => g.Number).Property(g => g.Title).IsConcurrencyToken();
         builder.EntitySet<SdgTarget>("SdgTargets").EntityType.HasKey(t => t.Code).Property(t => t.Text).IsConcurrencyToken();
         builder.EntitySet<Country>("Countries").EntityType.HasKey(c => c.Iso2).Property(c => c.Name).IsConcurrencyToken();
