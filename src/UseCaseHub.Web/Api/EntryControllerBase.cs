@@ -62,10 +62,25 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
             return ApiErrors.Validation(errors);
         }
 
-        entry.Pid = await editor.NextPidAsync(Kind, cancellationToken);
         db.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        return Created(entry);
+        // Two creations at once may pick the same next identifier; the unique index refuses one, which retries.
+        for (var attempt = 1; ; attempt++)
+        {
+            entry.Pid = await editor.NextPidAsync(Kind, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return Created(entry);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+            }
+            catch (DbUpdateException)
+            {
+                return ApiErrors.Result(StatusCodes.Status409Conflict, "Conflict",
+                    "Another entry took the same identifier or slug at the same moment; send the request again.");
+            }
+        }
     }
 
     [Authorize(Policy = ApiPolicies.Write)]

@@ -51,6 +51,18 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Simultaneous_creations_get_distinct_identifiers()
+    {
+        var member = await OwnMemberAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
+            _api.SendAsync(HttpMethod.Post, "/odata/UseCases", member, Draft($"Simultaneous {i}").ToJsonString())));
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        Assert.Equal(4, results.Select(r => (string)r.Body!["Pid"]!).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_member_without_an_organisation_cannot_create()
     {
         var (status, body, _) = await _api.SendAsync(HttpMethod.Post, "/odata/UseCases", new Caller(Core.Access.HubRoles.Member), Draft("Orphan").ToJsonString());
