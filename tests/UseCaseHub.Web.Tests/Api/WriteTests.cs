@@ -315,7 +315,9 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Conflict, (await _api.SendAsync(HttpMethod.Post, $"{path}/UseCaseHub.Submit", member)).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await _api.SendAsync(HttpMethod.Patch, path, member, "{}", (string)body["@odata.etag"]!)).Status);
 
-        var (withdrawn, after, _) = await _api.SendAsync(HttpMethod.Post, $"{path}/UseCaseHub.Withdraw", member);
+        // If-Match is optional on actions, but a stale one still refuses.
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await _api.SendAsync(HttpMethod.Post, $"{path}/UseCaseHub.Withdraw", member, null, (string)created["@odata.etag"]!)).Status);
+        var (withdrawn, after, _) = await _api.SendAsync(HttpMethod.Post, $"{path}/UseCaseHub.Withdraw", member, null, (string)body["@odata.etag"]!);
         Assert.Equal(HttpStatusCode.OK, withdrawn);
         Assert.Equal("Withdrawn", (string)after!["Status"]!);
     }
