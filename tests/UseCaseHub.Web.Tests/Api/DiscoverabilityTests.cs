@@ -38,6 +38,16 @@ public sealed class DiscoverabilityTests(ApiFactory factory) : IClassFixture<Api
     };
 
     [Fact]
+    public async Task The_service_root_lists_the_entity_sets_for_excel_and_power_bi()
+    {
+        var document = JsonNode.Parse(await _client.GetStringAsync(new Uri("/odata/", UriKind.Relative)))!;
+
+        var names = document["value"]!.AsArray().Select(s => (string)s!["name"]!).ToList();
+        Assert.Contains("UseCases", names);
+        Assert.Contains("EntryTags", names);
+    }
+
+    [Fact]
     public async Task The_api_page_explains_the_service_and_every_example_url_answers()
     {
         var html = await _client.GetStringAsync(new Uri("/api", UriKind.Relative));
