@@ -1,5 +1,6 @@
 using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Web.Api;
 using UseCaseHub.Web.Cli;
 using UseCaseHub.Web.Errors;
 using UseCaseHub.Web.Health;
@@ -14,6 +15,7 @@ builder.Services.AddHubLocalization(builder.Configuration);
 builder.Services.AddHubErrors();
 builder.Services.AddHubHealth();
 builder.Services.AddHubSite(builder.Configuration);
+builder.Services.AddHubApi(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -24,8 +26,12 @@ if (command.Verb is not null)
 await app.InitializeHubAsync();
 app.UseHubErrors();
 app.UseHubLocalization();
+app.UseHubApi();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseHubSite();
+app.MapHubApi();
 app.MapHubHealth();
 await app.RunAsync();
 return 0;

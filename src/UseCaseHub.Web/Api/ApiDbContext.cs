@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using UseCaseHub.Core.Access;
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Search;
+using UseCaseHub.Core.Store;
+
+namespace UseCaseHub.Web.Api;
+
+/// <summary>
+/// The store as one API caller may see it. Root queries go through <see cref="Visibility.VisibleTo{T}"/>;
+/// this context adds the same rule as a query filter on every entry, so that side doors ($expand of
+/// Sdgs/Entries, Organizations/Entries, BestPractices/DrawsOn, nested $count, any()) cannot reach an
+/// entry the caller may not see. Saving still runs <see cref="HubDbContext"/>'s own SaveChanges.
+/// </summary>
+public sealed class ApiDbContext(DbContextOptions<HubDbContext> options, SearchAudience audience) : HubDbContext(options)
+{
+    // Fields of the context are parameters of the filter, read per query.
+    private readonly bool _seesEverything = audience.SeesEverything;
+    private readonly Guid? _organization = audience.Organization;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Entry>().HasQueryFilter(e =>
+            _seesEverything || e.Status == EntryStatus.Published || (_organization != null && e.OrganizationId == _organization));
+    }
+}

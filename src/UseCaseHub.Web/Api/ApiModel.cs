@@ -1,0 +1,58 @@
+using Microsoft.OData.Edm;
+using Microsoft.OData.ModelBuilder;
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Taxonomies;
+
+namespace UseCaseHub.Web.Api;
+
+/// <summary>The one EDM model of the OData service: the catalogue's entities as the store holds them.</summary>
+public static class ApiModel
+{
+    public const string Namespace = "UseCaseHub";
+
+    public static IEdmModel Build()
+    {
+        var builder = new ODataConventionModelBuilder { Namespace = Namespace, ContainerName = "Hub" };
+
+        var entry = builder.EntityType<Entry>();
+        entry.HasKey(e => e.Id);
+        // Internal bookkeeping and computed site paths are not part of the public contract.
+        entry.Ignore(e => e.ContentHash);
+        entry.Ignore(e => e.Kind);
+        entry.Ignore(e => e.Path);
+        entry.Property(e => e.ConcurrencyStamp).IsConcurrencyToken();
+        builder.EntitySet<Entry>("Entries");
+        builder.EntitySet<UseCase>("UseCases");
+        builder.EntitySet<BestPractice>("BestPractices");
+
+        // A taxonomy value's ETag is its name or title: stable, and renewed when a seed file renames it.
+        builder.EntitySet<SdgGoal>("Sdgs").EntityType.HasKey(g => g.Number).Property(g => g.Title).IsConcurrencyToken();
+        builder.EntitySet<SdgTarget>("SdgTargets").EntityType.HasKey(t => t.Code).Property(t => t.Text).IsConcurrencyToken();
+        builder.EntitySet<Country>("Countries").EntityType.HasKey(c => c.Iso2).Property(c => c.Name).IsConcurrencyToken();
+        builder.EntitySet<Region>("Regions").EntityType.HasKey(r => r.Code).Property(r => r.Name).IsConcurrencyToken();
+        builder.EntitySet<ItuRegion>("ItuRegions").EntityType.HasKey(r => r.Code).Property(r => r.Name).IsConcurrencyToken();
+        builder.EntitySet<Vertical>("Verticals").EntityType.HasKey(v => v.Slug).Property(v => v.Name).IsConcurrencyToken();
+        builder.EntitySet<Technology>("Technologies").EntityType.HasKey(t => t.Slug).Property(t => t.Name).IsConcurrencyToken();
+        builder.EntitySet<Standard>("Standards").EntityType.HasKey(s => s.Code).Property(s => s.Title).IsConcurrencyToken();
+        builder.EntitySet<Organization>("Organizations").EntityType.HasKey(o => o.Id).Property(o => o.Name).IsConcurrencyToken();
+
+        builder.EntitySet<EntryTag>("EntryTags").EntityType.HasKey(t => new { t.EntryId, t.Facet, t.Code });
+
+        builder.EntityType<UseCase>().Action("Submit").ReturnsFromEntitySet<UseCase>("UseCases");
+        builder.EntityType<UseCase>().Action("Withdraw").ReturnsFromEntitySet<UseCase>("UseCases");
+        builder.EntityType<BestPractice>().Action("Submit").ReturnsFromEntitySet<BestPractice>("BestPractices");
+        builder.EntityType<BestPractice>().Action("Withdraw").ReturnsFromEntitySet<BestPractice>("BestPractices");
+
+        foreach (var type in builder.StructuralTypes)
+        {
+            type.Namespace = Namespace;
+        }
+
+        foreach (var type in builder.EnumTypes)
+        {
+            type.Namespace = Namespace;
+        }
+
+        return builder.GetEdmModel();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using UseCaseHub.Core.Access;
+using UseCaseHub.Core.Catalogue;
+
+namespace UseCaseHub.Web.Api;
+
+/// <summary>
+/// Who may write through the API. Reading is anonymous (the visibility rule decides what is seen).
+/// Writing needs a Member, Curator or Admin; a principal that came from a bearer token carries
+/// <c>scope</c> claims (one per value) and then also needs <see cref="WriteScope"/>.
+/// </summary>
+public static class ApiPolicies
+{
+    public const string Write = "Api.Write";
+    public const string WriteScope = "usecases.write";
+    public const string ScopeClaim = "scope";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(Write, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireRole(HubRoles.Member, HubRoles.Curator, HubRoles.Admin)
+            .RequireAssertion(c => HasWriteScope(c.User)));
+    }
+
+    /// <summary>Cookie sign-ins carry no scopes; a token must have been granted the write scope.</summary>
+    public static bool HasWriteScope(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var scopes = user.FindAll(ScopeClaim).ToList();
+        return scopes.Count == 0 || scopes.Any(s => s.Value == WriteScope);
+    }
+
+    public static bool SeesEverything(ClaimsPrincipal user) => user.IsInRole(HubRoles.Curator) || user.IsInRole(HubRoles.Admin);
+
+    /// <summary>Curators and admins edit any entry; a member only its own organisation's.</summary>
+    public static bool MayEdit(ClaimsPrincipal user, Entry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return SeesEverything(user)
+            || (user.IsInRole(HubRoles.Member) && Visibility.OrganizationOf(user) is { } org && entry.OrganizationId == org);
+    }
+}

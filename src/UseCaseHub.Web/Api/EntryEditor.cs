@@ -1,0 +1,193 @@
+using System.Collections;
+using System.Reflection;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using UseCaseHub.Core.Access;
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Taxonomies;
+
+namespace UseCaseHub.Web.Api;
+
+/// <summary>
+/// What a caller may change on an entry and how a payload becomes a valid draft: editable fields are
+/// copied, tags given by key (<c>"Sdgs":[{"Number":6}]</c>) are resolved against the taxonomies, and
+/// every problem is reported against the field that has it.
+/// </summary>
+public sealed partial class EntryEditor(ApiDbContext db)
+{
+    /// <summary>Plain fields a caller writes; everything else (Id, Pid, Status, dates, stamp) the hub owns.</summary>
+    private static readonly HashSet<string> Fields =
+    [
+        nameof(Entry.Title), nameof(Entry.Summary), nameof(Entry.Body), nameof(Entry.Language), nameof(Entry.Slug),
+        nameof(Entry.Licence), nameof(Entry.Contact), nameof(Entry.Sources), nameof(Entry.Links),
+        nameof(UseCase.Stage), nameof(UseCase.StartYear), nameof(UseCase.Scale), nameof(UseCase.Interoperability),
+        nameof(UseCase.DataAndIdentifiers), nameof(UseCase.SecurityAndTrust), nameof(UseCase.LessonsLearned),
+    ];
+
+    /// <summary>Tag collections, given by key.</summary>
+    private static readonly HashSet<string> Tags =
+    [
+        nameof(Entry.Sdgs), nameof(Entry.SdgTargets), nameof(Entry.Verticals), nameof(Entry.Countries),
+        nameof(Entry.Technologies), nameof(Entry.Standards), nameof(Entry.Partners), nameof(BestPractice.DrawsOn),
+    ];
+
+    public static bool IsEditable(string property) => Fields.Contains(property) || Tags.Contains(property);
+
+    [GeneratedRegex(@"^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$")]
+    private static partial Regex SlugFormat();
+
+    [GeneratedRegex(@"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex LanguageFormat();
+
+    /// <summary>Copies the named fields and tags of <paramref name="source"/> onto the tracked <paramref name="target"/>.</summary>
+    public async Task<List<FieldError>> ApplyAsync<T>(T target, T source, IEnumerable<string> properties, CancellationToken cancellationToken)
+        where T : Entry
+    {
+        var errors = new List<FieldError>();
+        foreach (var name in properties)
+        {
+            if (typeof(T).GetProperty(name) is not { } property)
+            {
+                continue;
+            }
+
+            if (Fields.Contains(name))
+            {
+                property.SetValue(target, property.GetValue(source) ?? DefaultOf(property));
+            }
+            else if (Tags.Contains(name))
+            {
+                await ResolveTagsAsync(target, name, (IEnumerable?)property.GetValue(source) ?? Array.Empty<object>(), errors, cancellationToken);
+            }
+        }
+
+        return errors;
+    }
+
+    private static object? DefaultOf(PropertyInfo property) =>
+        property.PropertyType == typeof(string) ? "" :
+        property.PropertyType == typeof(List<string>) ? new List<string>() :
+        property.PropertyType == typeof(List<EntryLink>) ? new List<EntryLink>() :
+        property.PropertyType == typeof(List<ScaleFigure>) ? new List<ScaleFigure>() : null;
+
+    private async Task ResolveTagsAsync<T>(T target, string name, IEnumerable given, List<FieldError> errors, CancellationToken cancellationToken)
+        where T : Entry
+    {
+        var items = given.Cast<object>().ToList();
+        switch (name)
+        {
+            case nameof(Entry.Sdgs):
+                target.Sdgs = await FindAsync(db.SdgGoals, items.Cast<SdgGoal>().Select(g => g.Number), g => g.Number, name, "SDG", errors, cancellationToken);
+                break;
+            case nameof(Entry.SdgTargets):
+                target.SdgTargets = await FindAsync(db.SdgTargets, items.Cast<SdgTarget>().Select(t => t.Code), t => t.Code, name, "SDG target", errors, cancellationToken);
+                break;
+            case nameof(Entry.Verticals):
+                target.Verticals = await FindAsync(db.Verticals, items.Cast<Vertical>().Select(v => v.Slug), v => v.Slug, name, "vertical", errors, cancellationToken);
+                break;
+            case nameof(Entry.Countries):
+                target.Countries = await FindAsync(db.Countries, items.Cast<Country>().Select(c => c.Iso2.ToUpperInvariant()), c => c.Iso2, name, "country", errors, cancellationToken);
+                break;
+            case nameof(Entry.Technologies):
+                target.Technologies = await FindAsync(db.Technologies, items.Cast<Technology>().Select(t => t.Slug), t => t.Slug, name, "technology", errors, cancellationToken);
+                break;
+            case nameof(Entry.Standards):
+                target.Standards = await FindAsync(db.Standards, items.Cast<Standard>().Select(s => s.Code), s => s.Code, name, "standard", errors, cancellationToken);
+                break;
+            case nameof(Entry.Partners):
+                target.Partners = await FindAsync(db.Organizations, items.Cast<Organization>().Select(o => o.Id), o => o.Id, name, "organisation", errors, cancellationToken);
+                break;
+            case nameof(BestPractice.DrawsOn) when target is BestPractice practice:
+                // Only use cases the caller can see may be cited: the query filter hides the rest.
+                practice.DrawsOn = await FindAsync(db.UseCases, items.Cast<UseCase>().Select(u => u.Id), u => u.Id, name, "use case", errors, cancellationToken);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static async Task<List<TTag>> FindAsync<TTag, TKey>(IQueryable<TTag> set, IEnumerable<TKey> keys, Func<TTag, TKey> keyOf,
+        string field, string what, List<FieldError> errors, CancellationToken cancellationToken)
+        where TTag : class
+        where TKey : notnull
+    {
+        var wanted = keys.Distinct().ToList();
+        var parameter = System.Linq.Expressions.Expression.Parameter(typeof(TTag), "t");
+        var key = System.Linq.Expressions.Expression.Property(parameter, KeyName<TTag>());
+        var contains = System.Linq.Expressions.Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)],
+            System.Linq.Expressions.Expression.Constant(wanted), key);
+        var found = await set.Where(System.Linq.Expressions.Expression.Lambda<Func<TTag, bool>>(contains, parameter)).ToListAsync(cancellationToken);
+        var known = found.Select(keyOf).ToHashSet();
+        foreach (var missing in wanted.Where(k => !known.Contains(k)))
+        {
+            errors.Add(new FieldError(field, $"Unknown {what} '{missing}'."));
+        }
+
+        return found;
+    }
+
+    private static string KeyName<TTag>() => typeof(TTag).Name switch
+    {
+        nameof(SdgGoal) => nameof(SdgGoal.Number),
+        nameof(SdgTarget) or nameof(Standard) => "Code",
+        nameof(Vertical) or nameof(Technology) => "Slug",
+        nameof(Country) => nameof(Country.Iso2),
+        _ => "Id",
+    };
+
+    /// <summary>The rules a draft must meet whoever writes it.</summary>
+    public async Task ValidateAsync(Entry entry, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        Require(errors, !string.IsNullOrWhiteSpace(entry.Title), nameof(Entry.Title), "Title is required.");
+        Require(errors, entry.Title.Length <= 300, nameof(Entry.Title), "Title is longer than 300 characters.");
+        Require(errors, entry.Summary.Length <= 2000, nameof(Entry.Summary), "Summary is longer than 2000 characters.");
+        Require(errors, LanguageFormat().IsMatch(entry.Language), nameof(Entry.Language), $"Language '{entry.Language}' is not a BCP 47 tag such as 'en' or 'pt-BR'.");
+        Require(errors, (entry.Contact?.Length ?? 0) <= 500, nameof(Entry.Contact), "Contact is longer than 500 characters.");
+        Require(errors, entry.Licence.Length is > 0 and <= 64, nameof(Entry.Licence), "Licence must be an SPDX identifier such as 'CC-BY-4.0'.");
+        foreach (var source in entry.Sources.Where(s => !Uri.TryCreate(s, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http")))
+        {
+            errors.Add(new FieldError(nameof(Entry.Sources), $"Source '{source}' is not an http(s) URL."));
+        }
+
+        if (entry is UseCase { StartYear: { } year } && (year < 1950 || year > DateTime.UtcNow.Year + 5))
+        {
+            errors.Add(new FieldError(nameof(UseCase.StartYear), $"StartYear {year} is out of range."));
+        }
+
+        if (string.IsNullOrEmpty(entry.Slug))
+        {
+            entry.Slug = Slugs.From(entry.Title);
+        }
+
+        if (entry.Slug.Length > 120 || !SlugFormat().IsMatch(entry.Slug))
+        {
+            errors.Add(new FieldError(nameof(Entry.Slug), $"Slug '{entry.Slug}' must be lowercase letters and digits separated by single hyphens, at most 120 characters."));
+        }
+        else if (await db.Entries.IgnoreQueryFilters().AnyAsync(e => e.Slug == entry.Slug && e.Id != entry.Id, cancellationToken))
+        {
+            errors.Add(new FieldError(nameof(Entry.Slug), $"Slug '{entry.Slug}' is already taken."));
+        }
+    }
+
+    private static void Require(List<FieldError> errors, bool condition, string field, string message)
+    {
+        if (!condition)
+        {
+            errors.Add(new FieldError(field, message));
+        }
+    }
+
+    /// <summary>The next persistent identifier of the kind for this year, e.g. <c>UC-2026-00064</c>.</summary>
+    public async Task<string> NextPidAsync(EntryKind kind, CancellationToken cancellationToken)
+    {
+        var prefix = $"{kind.PidPrefix()}-{DateTime.UtcNow.Year}-";
+        var pids = await db.Entries.IgnoreQueryFilters().Where(e => e.Pid.StartsWith(prefix)).Select(e => e.Pid).ToListAsync(cancellationToken);
+        var last = pids.Select(p => int.TryParse(p.AsSpan(prefix.Length), out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        return $"{prefix}{last + 1:D5}";
+    }
+
+    /// <summary>The organisation a new entry belongs to: a member's own; a curator's choice or none.</summary>
+    public static Guid? OwnerFor(ClaimsPrincipal user, Guid? requested) =>
+        ApiPolicies.SeesEverything(user) ? requested : Visibility.OrganizationOf(user);
+}

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Formatter;
+using Microsoft.AspNetCore.OData.Results;
+using Microsoft.AspNetCore.OData.Routing.Controllers;
+using Microsoft.EntityFrameworkCore;
+using UseCaseHub.Core.Access;
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Taxonomies;
+
+namespace UseCaseHub.Web.Api;
+
+// Taxonomies and organisations are public; the entries reachable from them through $expand, any() or
+// nested $count are limited by ApiDbContext's query filter, the same rule as the entry sets.
+
+/// <summary>Both kinds together, read-only (writes go to UseCases or BestPractices).</summary>
+public sealed class EntriesController(ApiDbContext db, EntrySearch search) : ODataController
+{
+    [HubQuery(SupportsSearch = true)]
+    public async Task<ActionResult<IQueryable<Entry>>> Get(CancellationToken cancellationToken)
+    {
+        var (query, failure) = await search.ApplyAsync(db.Entries.AsNoTracking().VisibleTo(User), Request, cancellationToken);
+        return failure is null ? new ActionResult<IQueryable<Entry>>(query) : failure;
+    }
+
+    [HubQuery]
+    public SingleResult<Entry> Get([FromODataUri] Guid key) => SingleResult.Create(db.Entries.AsNoTracking().VisibleTo(User).Where(e => e.Id == key));
+}
+
+public sealed class SdgsController(ApiDbContext db) : ODataController
+{
+    [HubQuery]
+    public IQueryable<SdgGoal> Get() => db.SdgGoals.AsNoTracking();
+
+    [HubQuery]
+    public SingleResult<SdgGoal> Get([FromODataUri] int key) => SingleResult.Create(db.SdgGoals.AsNoTracking().Where(g => g.Number == key));
+}
+
+public sealed class SdgTargetsController(ApiDbContext db) : ODataController
+{
+    [HubQuery]
+    public IQueryable<SdgTarget> Get() => db.SdgTargets.AsNoTracking();
+
+    [HubQuery]
+    public SingleResult<SdgTarget> Get([FromODataUri] string key) => SingleResult.Create(db.SdgTargets.AsNoTracking().Where(t => t.Code == key));
+}
+
+public sealed class CountriesController(ApiDbContext db) : ODataController
+{
+    [HubQuery]
+    public IQueryable<Country> Get() => db.Countries.AsNoTracking();
+
+    [HubQuery]
+    public SingleResult<Country> Get([FromODataUri] string key) => SingleResult.Create(db.Countries.AsNoTracking().Where(c => c.Iso2 == key));
+}
+
+public sealed class RegionsController(ApiDbContext db) : ODataController
+{
+    [HubQuery]
+    public IQueryable<Region> Get() => db.Regions.AsNoTracking();
+
+    [HubQuery]
+    public SingleResult<Region> Get([FromODataUri] string key) => SingleResult.Create(db.Regions.AsNoTracking().Where(r => r.Code == key));
+}
+
+public sealed class ItuRegionsController(ApiDbContext db) : ODataController
+{
+    [HubQuery]
+    public IQueryable<ItuRegion> Get() => db.ItuRegions.AsNoTracking();
+
+    [HubQuery]
+    public SingleResult<ItuRegion> Get([FromODataUri] string key) => SingleResult.Create(db.ItuRegions.AsNoTracking().Where(r => r.Code == key));
+}
+
+public sealed class VerticalsController(ApiDbContext db) : ODataController
+{
+    [HubQuery]
+    public IQueryable<Vertical> Get() => db.Verticals.AsNoTracking();
+
+    [HubQuery]
+    public SingleResult<Vertical> Get([FromODataUri] string key) => SingleResult.Create(db.Verticals.AsNoTracking().Where(v => v.Slug == key));
+}
+
+public sealed class TechnologiesController(ApiDbContext db) : ODataController
+{
+    [HubQuery]
+    public IQueryable<Technology> Get() => db.Technologies.AsNoTracking();
+
+    [HubQuery]
+    public SingleResult<Technology> Get([FromODataUri] string key) => SingleResult.Create(db.Technologies.AsNoTracking().Where(t => t.Slug == key));
+}
+
+public sealed class StandardsController(ApiDbContext db) : ODataController
+{
+    [HubQuery]
+    public IQueryable<Standard> Get() => db.Standards.AsNoTracking();
+
+    [HubQuery]
+    public SingleResult<Standard> Get([FromODataUri] string key) => SingleResult.Create(db.Standards.AsNoTracking().Where(s => s.Code == key));
+}
+
+public sealed class OrganizationsController(ApiDbContext db) : ODataController
+{
+    [HubQuery]
+    public IQueryable<Organization> Get() => db.Organizations.AsNoTracking();
+
+    [HubQuery]
+    public SingleResult<Organization> Get([FromODataUri] Guid key) => SingleResult.Create(db.Organizations.AsNoTracking().Where(o => o.Id == key));
+}

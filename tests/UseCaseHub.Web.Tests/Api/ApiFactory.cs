@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UseCaseHub.Core.Access;
+using UseCaseHub.Core.Search;
+
+namespace UseCaseHub.Web.Tests.Api;
+
+/// <summary>
+/// The host with a test authentication scheme (callers described by headers) and the stand-in search
+/// engine. Identity's real schemes are not part of this feature.
+/// </summary>
+public class ApiFactory : HubFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddAuthentication(TestAuthentication.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, null);
+            services.RemoveAll<ISearchEngine>();
+            services.AddSingleton<ISearchEngine, TestSearchEngine>();
+        });
+    }
+}
+
+/// <summary>A caller as the test scheme reads it from X-Test-* headers; <see cref="Anonymous"/> sends none.</summary>
+public sealed record Caller(string? Roles, Guid? Organization = null, string? Scopes = null)
+{
+    public static Caller Anonymous { get; } = new((string?)null);
+
+    public static Caller Member(Guid organization, string? scopes = null) => new(HubRoles.Member, organization, scopes);
+
+    public static Caller Curator { get; } = new(HubRoles.Curator);
+
+    public static Caller Admin { get; } = new(HubRoles.Admin);
+
+    public void Apply(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Roles is null)
+        {
+            return;
+        }
+
+        request.Headers.Add(TestAuthentication.RolesHeader, Roles);
+        if (Organization is { } org)
+        {
+            request.Headers.Add(TestAuthentication.OrgHeader, org.ToString());
+        }
+
+        if (Scopes is not null)
+        {
+            request.Headers.Add(TestAuthentication.ScopesHeader, Scopes);
+        }
+    }
+}
+
+public sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Test";
+    public const string RolesHeader = "X-Test-Roles";
+    public const string OrgHeader = "X-Test-Org";
+    public const string ScopesHeader = "X-Test-Scopes";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(RolesHeader, out var roles))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var claims = new List<Claim> { new("sub", "test-user"), new("name", "Test user") };
+        claims.AddRange(roles.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(HubClaims.Role, r.Trim())));
+        if (Request.Headers.TryGetValue(OrgHeader, out var org))
+        {
+            claims.Add(new Claim(HubClaims.Organization, org.ToString()));
+        }
+
+        if (Request.Headers.TryGetValue(ScopesHeader, out var scopes))
+        {
+            // As the identity feature normalises tokens: one claim per scope value.
+            claims.AddRange(scopes.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim("scope", s)));
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName, "name", HubClaims.Role);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}
