@@ -3,6 +3,7 @@ using UseCaseHub.Core.Store;
 using UseCaseHub.Web.Cli;
 using UseCaseHub.Web.Errors;
 using UseCaseHub.Web.Health;
+using UseCaseHub.Web.Identity;
 using UseCaseHub.Web.Localization;
 using UseCaseHub.Web.Site;
 
@@ -14,6 +15,7 @@ builder.Services.AddHubLocalization(builder.Configuration);
 builder.Services.AddHubErrors();
 builder.Services.AddHubHealth();
 builder.Services.AddHubSite(builder.Configuration);
+builder.Services.AddHubIdentity(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -22,10 +24,13 @@ if (command.Verb is not null)
 }
 
 await app.InitializeHubAsync();
+await app.InitializeHubIdentityAsync();
 app.UseHubErrors();
 app.UseHubLocalization();
 app.UseRouting();
+app.UseHubIdentity();
 app.UseHubSite();
+app.MapHubIdentity();
 app.MapHubHealth();
 await app.RunAsync();
 return 0;
