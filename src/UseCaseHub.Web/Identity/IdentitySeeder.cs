@@ -39,7 +39,7 @@ internal sealed class IdentitySeeder(
         }
 
         var demo = options.Value.Demo;
-        if (demo.Enabled && IdentityServiceCollectionExtensions.IsRelaxed(environment))
+        if (demo.Enabled && HubIdentityExtensions.IsRelaxed(environment))
         {
             await SeedDemoAsync(demo, cancellationToken);
         }

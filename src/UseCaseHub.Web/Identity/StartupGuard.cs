@@ -9,7 +9,7 @@ internal static class StartupGuard
 {
     public static void Check(IServiceProvider services, IHostEnvironment environment)
     {
-        if (IdentityServiceCollectionExtensions.IsRelaxed(environment))
+        if (HubIdentityExtensions.IsRelaxed(environment))
         {
             return;
         }

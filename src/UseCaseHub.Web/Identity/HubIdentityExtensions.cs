@@ -18,7 +18,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace UseCaseHub.Web.Identity;
 
-public static class IdentityServiceCollectionExtensions
+public static class HubIdentityExtensions
 {
     /// <summary>Cookie or bearer, decided per request by the Authorization header.</summary>
     public const string Scheme = "Hub";
@@ -43,6 +43,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<HubKeyStore>();
         services.AddSingleton<IHubMailSender, HubMailSender>();
         services.AddScoped<ClientRegistry>();
+        services.AddScoped<AccountMails>();
         services.AddScoped<IdentitySeeder>();
         services.AddTransient<IClaimsTransformation, BearerPrincipalNormalizer>();
 
