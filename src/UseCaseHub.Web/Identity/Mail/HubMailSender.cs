@@ -16,7 +16,7 @@ public interface IHubMailSender
 /// <summary>Plain-text mail over SMTP, or as .eml files in a pickup directory.</summary>
 internal sealed class HubMailSender(IOptions<MailOptions> options, HubPaths paths) : IHubMailSender
 {
-    public string PickupDirectory { get; } = Path.GetFullPath(options.Value.PickupDirectory ?? "mail", paths.Data);
+    public string PickupDirectory { get; } = Path.GetFullPath(string.IsNullOrWhiteSpace(options.Value.PickupDirectory) ? "mail" : options.Value.PickupDirectory, paths.Data);
 
     public async Task SendAsync(string recipient, string subject, string text, CancellationToken cancellationToken = default)
     {
