@@ -101,22 +101,24 @@ internal static class ConnectEndpoints
                 [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
-        var principal = token.Principal!;
+        // Access tokens carry their scopes as one space-separated claim or as several: read both.
+        var scopes = token.Principal!.Claims.Where(c => c.Type is Claims.Scope or Claims.Private.Scope)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
         var claims = new Dictionary<string, object?>(StringComparer.Ordinal) { [Claims.Subject] = user.Id.ToString() };
-        if (principal.HasScope(Scopes.Profile))
+        if (scopes.Contains(Scopes.Profile))
         {
             claims[Claims.Name] = user.DisplayName;
             claims[HubClaims.Organization] = user.OrganizationId?.ToString();
             claims["country"] = user.CountryIso2;
         }
 
-        if (principal.HasScope(Scopes.Email))
+        if (scopes.Contains(Scopes.Email))
         {
             claims[Claims.Email] = user.Email;
             claims[Claims.EmailVerified] = user.EmailConfirmed;
         }
 
-        if (principal.HasScope(Scopes.Roles))
+        if (scopes.Contains(Scopes.Roles))
         {
             claims[Claims.Role] = await users.GetRolesAsync(user);
         }
