@@ -84,6 +84,8 @@ public static class HubIdentityExtensions
     public static async Task InitializeHubIdentityAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Loads (or generates) the token keys now: a bad certificate path fails the start, not the first sign-in.
+        _ = app.Services.GetRequiredService<IOptions<OpenIddictServerOptions>>().Value;
         StartupGuard.Check(app.Services, app.Environment);
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();

@@ -3,7 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.EntityFrameworkCore.Models;
+using UseCaseHub.Core.Store;
 using UseCaseHub.Web.Identity;
 
 namespace UseCaseHub.Web.Tests.Identity;
@@ -234,6 +237,26 @@ public sealed class ConnectTests(IdentityHubFactory hub) : IClassFixture<Identit
         using var broken = await api.GetWithTokenAsync("/api/me", tampered);
         Assert.Equal(HttpStatusCode.Unauthorized, broken.StatusCode);
         Assert.StartsWith("application/problem+json", broken.Content.Headers.ContentType?.MediaType ?? "application/problem+json", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_whose_lifetime_is_over_is_refused()
+    {
+        var api = hub.CreateClient();
+        var access = (await api.ClientCredentialsAsync("demo-client", IdentityHubFactory.DemoSecret, "usecases.read")).GetProperty("access_token").GetString()!;
+        await api.MeAsync(access);
+
+        // The token store is authoritative for this hub's tokens: end the lifetime there.
+        await hub.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<HubDbContext>();
+            var newest = await db.Set<OpenIddictEntityFrameworkCoreToken>().Where(t => t.Subject == "demo-client" && t.Type!.Contains("access_token"))
+                .OrderByDescending(t => t.CreationDate).FirstAsync();
+            newest.ExpirationDate = DateTime.UtcNow.AddMinutes(-1);
+            return await db.SaveChangesAsync();
+        });
+        using var expired = await api.GetWithTokenAsync("/api/me", access);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
     }
 
     [Fact]
