@@ -246,15 +246,12 @@ public sealed class ConnectTests(IdentityHubFactory hub) : IClassFixture<Identit
         var access = (await api.ClientCredentialsAsync("demo-client", IdentityHubFactory.DemoSecret, "usecases.read")).GetProperty("access_token").GetString()!;
         await api.MeAsync(access);
 
-        // The token store is authoritative for this hub's tokens: end the lifetime there.
-        await hub.WithScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<HubDbContext>();
-            var newest = await db.Set<OpenIddictEntityFrameworkCoreToken>().Where(t => t.Subject == "demo-client" && t.Type!.Contains("access_token"))
-                .OrderByDescending(t => t.CreationDate).FirstAsync();
-            newest.ExpirationDate = DateTime.UtcNow.AddMinutes(-1);
-            return await db.SaveChangesAsync();
-        });
+        // The token store is authoritative for this hub's tokens: end the lifetime there (of every demo-client
+        // access token, since the encrypted token does not tell which entry is its own).
+        var ended = await hub.WithScopeAsync(services => services.GetRequiredService<HubDbContext>().Set<OpenIddictEntityFrameworkCoreToken>()
+            .Where(t => t.Subject == "demo-client" && t.Type!.Contains("access_token"))
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.ExpirationDate, DateTime.UtcNow.AddMinutes(-1))));
+        Assert.True(ended > 0);
         using var expired = await api.GetWithTokenAsync("/api/me", access);
         Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
     }
