@@ -54,7 +54,7 @@ internal sealed class BearerPrincipalNormalizer(IOptions<HubIdentityOptions> opt
             .Distinct(StringComparer.Ordinal);
         claims.AddRange(scopes.Select(s => new Claim(Claims.Scope, s)));
 
-        var roles = source.FindAll(roleType).Select(c => MapRole(c.Value, fromExternal ? external.RoleMap : null))
+        var roles = source.FindAll(roleType).Select(c => fromExternal ? external.HubRoleFor(c.Value) : OwnRole(c.Value))
             .OfType<string>().Distinct(StringComparer.Ordinal);
         claims.AddRange(roles.Select(r => new Claim(Claims.Role, r)));
 
@@ -69,15 +69,7 @@ internal sealed class BearerPrincipalNormalizer(IOptions<HubIdentityOptions> opt
     internal static bool SameIssuer(string issuer, Uri authority) =>
         string.Equals(issuer.TrimEnd('/'), authority.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
-    private static string? MapRole(string value, Dictionary<string, string>? map)
-    {
-        if (map is not null && map.TryGetValue(value, out var mapped))
-        {
-            value = mapped;
-        }
-
-        return HubRoleNames.FirstOrDefault(r => string.Equals(r, value, StringComparison.OrdinalIgnoreCase));
-    }
+    private static string? OwnRole(string value) => HubRoleNames.FirstOrDefault(r => string.Equals(r, value, StringComparison.Ordinal));
 
     private async Task<Guid?> OrganizationAsync(string? value)
     {

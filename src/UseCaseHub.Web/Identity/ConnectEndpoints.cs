@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore;
@@ -84,7 +85,7 @@ internal static class ConnectEndpoints
                 return Forbid(OidcErrors.InvalidGrant, "The account can no longer sign in.");
             }
 
-            var identity = await AccountClaims.ForUserAsync(user, users, granted.Principal!.GetScopes());
+            var identity = await AccountClaims.ForUserAsync(user, users, ScopesOf(granted.Principal!));
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -101,9 +102,7 @@ internal static class ConnectEndpoints
                 [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
-        // Access tokens carry their scopes as one space-separated claim or as several: read both.
-        var scopes = token.Principal!.Claims.Where(c => c.Type is Claims.Scope or Claims.Private.Scope)
-            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        var scopes = ScopesOf(token.Principal!);
         var claims = new Dictionary<string, object?>(StringComparer.Ordinal) { [Claims.Subject] = user.Id.ToString() };
         if (scopes.Contains(Scopes.Profile))
         {
@@ -141,6 +140,11 @@ internal static class ConnectEndpoints
         organization = user.FindFirstValue(HubClaims.Organization),
         scopes = user.FindAll(Claims.Scope).Select(c => c.Value).ToArray(),
     }, JsonSerializerOptions.Web);
+
+    /// <summary>Principals read back from codes and tokens carry their scopes as one space-separated claim or as several: read both.</summary>
+    private static ImmutableArray<string> ScopesOf(ClaimsPrincipal principal) =>
+        [.. principal.Claims.Where(c => c.Type is Claims.Scope or Claims.Private.Scope)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal)];
 
     private static IResult Forbid(string error, string description) =>
         Results.Forbid(Properties(error, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);

@@ -26,6 +26,9 @@ public static class HubIdentityExtensions
     /// <summary>Bearer tokens from the configured external authority.</summary>
     public const string ExternalScheme = "External";
 
+    /// <summary>Site sign-in through the configured external authority (OpenID Connect, code + PKCE).</summary>
+    public const string ExternalSiteScheme = "ExternalOidc";
+
     public const string AdminPolicy = "Admin";
 
     public const string FormRateLimit = "identity-forms";
@@ -224,7 +227,8 @@ public static class HubIdentityExtensions
             options.DefaultChallengeScheme = Scheme;
             options.DefaultForbidScheme = Scheme;
         });
-        authentication.AddPolicyScheme(Scheme, "Cookie or bearer token", policy =>
+        // No display name: only external sign-in schemes have one, and the sign-in page lists those.
+        authentication.AddPolicyScheme(Scheme, displayName: null, policy =>
             policy.ForwardDefaultSelector = context => SelectScheme(context, context.RequestServices.GetRequiredService<IOptions<HubIdentityOptions>>().Value));
         if (settings.External.Enabled)
         {
@@ -237,6 +241,32 @@ public static class HubIdentityExtensions
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters.NameClaimType = Claims.Name;
                 jwt.TokenValidationParameters.RoleClaimType = external.RoleClaimType;
+            });
+        }
+
+        if (settings.External.SiteSignInEnabled)
+        {
+            authentication.AddOpenIdConnect(ExternalSiteScheme, settings.External.DisplayName, oidc =>
+            {
+                var external = settings.External;
+                oidc.Authority = external.Authority!.AbsoluteUri;
+                oidc.ClientId = external.ClientId;
+                oidc.ClientSecret = external.ClientSecret;
+                oidc.ResponseType = "code";
+                oidc.UsePkce = true;
+                oidc.RequireHttpsMetadata = external.RequireHttpsMetadata;
+                oidc.SignInScheme = IdentityConstants.ExternalScheme;
+                oidc.CallbackPath = "/signin-external";
+                oidc.SignedOutCallbackPath = "/signout-callback-external";
+                oidc.MapInboundClaims = false;
+                oidc.Scope.Clear();
+                foreach (var scope in external.SiteScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    oidc.Scope.Add(scope);
+                }
+
+                oidc.TokenValidationParameters.NameClaimType = Claims.Name;
+                oidc.TokenValidationParameters.RoleClaimType = external.RoleClaimType;
             });
         }
 

@@ -63,7 +63,34 @@ public sealed class ExternalAuthorityOptions
 
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>The hub's client id at the authority; set it (and the secret) to offer "sign in with" on the site.</summary>
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The button's text on the sign-in page.</summary>
+    public string DisplayName { get; set; } = "Organisation account";
+
+    /// <summary>Scopes the site asks the authority for.</summary>
+    public string SiteScopes { get; set; } = "openid profile email";
+
     public bool Enabled => Authority is not null;
+
+    public bool SiteSignInEnabled => Enabled && !string.IsNullOrWhiteSpace(ClientId);
+
+    private static readonly string[] HubRoleNames = [Core.Access.HubRoles.Member, Core.Access.HubRoles.Curator, Core.Access.HubRoles.Admin];
+
+    /// <summary>The hub role an external role value stands for, through <see cref="RoleMap"/>; null when none.</summary>
+    public string? HubRoleFor(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (RoleMap.TryGetValue(value, out var mapped))
+        {
+            value = mapped;
+        }
+
+        return HubRoleNames.FirstOrDefault(r => string.Equals(r, value, StringComparison.OrdinalIgnoreCase));
+    }
 }
 
 public sealed class DemoOptions

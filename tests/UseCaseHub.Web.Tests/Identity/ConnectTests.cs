@@ -97,7 +97,9 @@ public sealed class ConnectTests(IdentityHubFactory hub) : IClassFixture<Identit
         exchange["code"] = QueryHelpers.ParseQuery(again.Headers.Location!.Query)["code"].ToString();
         exchange["code_verifier"] = verifier;
         var tokens = await api.TokenAsync(exchange);
-        Assert.True(tokens.TryGetProperty("id_token", out _));
+        var idToken = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(tokens.GetProperty("id_token").GetString());
+        Assert.Equal("Demo Member", idToken.GetClaim("name").Value);
+        Assert.Contains(idToken.Claims, c => c.Type == "role" && c.Value == "Member");
         Assert.True(tokens.TryGetProperty("refresh_token", out _));
 
         var me = await api.MeAsync(tokens.GetProperty("access_token").GetString()!);

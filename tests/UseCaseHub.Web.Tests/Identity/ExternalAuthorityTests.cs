@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -17,6 +18,8 @@ namespace UseCaseHub.Web.Tests.Identity;
 public sealed class ExternalAuthorityFixture : IDisposable
 {
     public const string Authority = "https://external.test/";
+    public const string SiteClientId = "hub-site";
+    public const string SiteClientSecret = "hub-site-secret";
 
     public ExternalAuthorityFixture()
     {
@@ -32,8 +35,16 @@ public sealed class ExternalAuthorityFixture : IDisposable
                 ["Identity:External:Audience"] = "usecasehub-api",
                 // The issuer's Member counts as Curator here: proves the mapping is applied.
                 ["Identity:External:RoleMap:Member"] = "Curator",
+                ["Identity:External:ClientId"] = SiteClientId,
+                ["Identity:External:ClientSecret"] = SiteClientSecret,
+                ["Identity:External:DisplayName"] = "Partner authority",
+                ["Identity:External:SiteScopes"] = "openid profile email roles",
             },
-            services => services.Configure<JwtBearerOptions>("External", o => o.BackchannelHttpHandler = Issuer.Server.CreateHandler()));
+            services =>
+            {
+                services.Configure<JwtBearerOptions>("External", o => o.BackchannelHttpHandler = Issuer.Server.CreateHandler());
+                services.Configure<OpenIdConnectOptions>("ExternalOidc", o => o.BackchannelHttpHandler = Issuer.Server.CreateHandler());
+            });
         Untrusting = new IdentityHubFactory();
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,12 +31,25 @@ public sealed class LoginModel(SignInManager<HubUser> signIn, IStringLocalizer<S
 
     public string? Message { get; private set; }
 
-    public void OnGet()
+    public IList<AuthenticationScheme> ExternalProviders { get; private set; } = [];
+
+    public async Task OnGetAsync() => ExternalProviders = [.. await signIn.GetExternalAuthenticationSchemesAsync()];
+
+    /// <summary>Off to the organisation's authority; it comes back through <see cref="ExternalLoginModel"/>.</summary>
+    public async Task<IActionResult> OnPostExternalAsync(string provider)
     {
+        if (!(await signIn.GetExternalAuthenticationSchemesAsync()).Any(s => s.Name == provider))
+        {
+            return NotFound();
+        }
+
+        var callback = Url.Page("/Account/ExternalLogin", values: new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(provider, callback), provider);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        ExternalProviders = [.. await signIn.GetExternalAuthenticationSchemesAsync()];
         if (!ModelState.IsValid)
         {
             return Page();
