@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -70,6 +71,15 @@ public static class HubIdentityExtensions
     public static WebApplication UseHubIdentity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<HubIdentityOptions>>().Value.TrustForwardedHeaders)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            // The proxy is whatever the operator put in front; trusting the headers is the operator's explicit choice.
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
         // The limiter runs before authentication, so a flood of token requests is turned away before any client check.
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -119,6 +129,8 @@ public static class HubIdentityExtensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<HubUserClaimsFactory>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = settings.PasswordHashIterations);
+        // Role changes, password resets and deletions reach existing cookies within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";

@@ -24,6 +24,12 @@ public sealed class HubIdentityOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>
+    /// Behind a TLS-terminating proxy: read the scheme and client address from X-Forwarded-Proto/-For, so the
+    /// server's HTTPS requirement and the per-address rate limits see the real request.
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; }
+
     /// <summary>PBKDF2 iterations for password hashes; only tests lower it.</summary>
     [Range(1_000, 10_000_000)]
     public int PasswordHashIterations { get; set; } = 100_000;

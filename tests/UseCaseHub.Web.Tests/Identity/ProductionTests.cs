@@ -1,4 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UseCaseHub.Core.Accounts;
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Store;
+using UseCaseHub.Web.Identity;
 
 namespace UseCaseHub.Web.Tests.Identity;
 
@@ -27,5 +34,39 @@ public sealed class ProductionTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("HTTPS", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/me", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_tls_proxy_production_issues_tokens()
+    {
+        using var hub = new IdentityHubFactory(
+            new Dictionary<string, string?> { ["Identity:Demo:Enabled"] = "false", ["Identity:TrustForwardedHeaders"] = "true" },
+            environment: "Production");
+        var client = hub.CreateClient();
+        await hub.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<HubDbContext>();
+            var org = new Organization { Id = Guid.NewGuid(), Slug = "proxy-org", Name = "Proxy org" };
+            db.Organizations.Add(org);
+            await db.SaveChangesAsync();
+            await services.GetRequiredService<ClientRegistry>().RegisterAsync(
+                new ClientRegistration("machine", "Machine", [], ["usecases.read"], org.Id, ClientCredentials: true), "machine-secret");
+            return 0;
+        });
+        Assert.False(await hub.WithScopeAsync(async services => await services.GetRequiredService<UserManager<HubUser>>().Users.AnyAsync()));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/connect/token", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = "machine",
+                ["client_secret"] = "machine-secret",
+                ["scope"] = "usecases.read",
+            }),
+        };
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        using var response = await client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 }
