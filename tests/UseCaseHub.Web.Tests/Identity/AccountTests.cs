@@ -97,6 +97,21 @@ public sealed class AccountTests(IdentityHubFactory hub) : IClassFixture<Identit
     }
 
     [Fact]
+    public async Task An_empty_registration_form_is_answered_with_the_form_again()
+    {
+        using var response = await hub.Browser().SubmitAsync("/account/register", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "",
+            ["Email"] = "",
+            ["OrganizationName"] = "",
+            ["CountryIso2"] = "",
+            ["Password"] = "",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("name=\"Email\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Repeated_failures_lock_the_account_even_against_the_right_password()
     {
         await CreateConfirmedUserAsync("locked@example.net");

@@ -31,6 +31,8 @@ public sealed class ProfileModel(UserManager<HubUser> users, SignInManager<HubUs
 
     public bool Saved { get; private set; }
 
+    public bool HasPassword { get; private set; } = true;
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -74,7 +76,11 @@ public sealed class ProfileModel(UserManager<HubUser> users, SignInManager<HubUs
             return Challenge();
         }
 
-        if (deletePassword is null || !await users.CheckPasswordAsync(user, deletePassword))
+        // Accounts opened through an organisation's authority have no password: they confirm with their address.
+        var confirmed = await users.HasPasswordAsync(user)
+            ? deletePassword is not null && await users.CheckPasswordAsync(user, deletePassword)
+            : string.Equals(deletePassword?.Trim(), user.Email, StringComparison.OrdinalIgnoreCase);
+        if (!confirmed)
         {
             ModelState.AddModelError("", text["The password is not right."]);
             DisplayName = user.DisplayName;
@@ -93,6 +99,7 @@ public sealed class ProfileModel(UserManager<HubUser> users, SignInManager<HubUs
     private async Task LoadAsync(HubUser user)
     {
         Email = user.Email;
+        HasPassword = await users.HasPasswordAsync(user);
         Roles = await users.GetRolesAsync(user);
         OrganizationName = user.OrganizationId is { } id
             ? await db.Organizations.Where(o => o.Id == id).Select(o => o.Name).FirstOrDefaultAsync()

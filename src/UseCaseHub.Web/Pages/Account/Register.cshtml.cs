@@ -50,11 +50,16 @@ public sealed class RegisterModel(UserManager<HubUser> users, HubDbContext db, A
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var iso2 = CountryIso2.ToUpperInvariant();
+        var iso2 = string.IsNullOrEmpty(CountryIso2) ? "" : CountryIso2.ToUpperInvariant();
         var country = await db.Countries.AnyAsync(c => c.Iso2 == iso2);
         if (!country)
         {
             ModelState.AddModelError(nameof(CountryIso2), "Choose a country from the list.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(OrganizationName) && Slugs.From(OrganizationName).Length == 0)
+        {
+            ModelState.AddModelError(nameof(OrganizationName), "Give your organisation's name in letters or digits.");
         }
 
         if (!ModelState.IsValid)
