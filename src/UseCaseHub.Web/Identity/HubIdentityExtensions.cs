@@ -1,16 +1,12 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
-using OpenIddict.Validation.AspNetCore;
-using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Accounts;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Web.Errors;
@@ -53,9 +49,9 @@ public static class HubIdentityExtensions
 
         AddAccounts(services, settings);
         AddDataProtection(services);
-        AddOpenIddict(services, settings, relaxed);
-        AddAuthentication(services, settings);
-        AddRateLimits(services, settings);
+        services.AddHubOpenIddict(settings, relaxed);
+        services.AddHubAuthentication(settings);
+        services.AddHubRateLimits(settings);
         services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
@@ -151,9 +147,9 @@ public static class HubIdentityExtensions
         });
     }
 
-    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.IsApiPath() || context.Request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase) && !context.Request.Path.StartsWithSegments("/connect/authorize", StringComparison.OrdinalIgnoreCase))
+        if (AnswersWithStatus(context.Request.Path))
         {
             context.Response.StatusCode = status;
         }
@@ -165,6 +161,12 @@ public static class HubIdentityExtensions
         return Task.CompletedTask;
     }
 
+    /// <summary>Machines call the API and the token endpoints; only the authorize endpoint is visited by a browser.</summary>
+    private static bool AnswersWithStatus(PathString path) =>
+        path.IsApiPath()
+        || (path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/connect/authorize", StringComparison.OrdinalIgnoreCase));
+
     private static void AddDataProtection(IServiceCollection services)
     {
         // Keys in the shared data directory: every host behind a load balancer reads the same cookies and antiforgery tokens.
@@ -172,188 +174,4 @@ public static class HubIdentityExtensions
         services.AddOptions<KeyManagementOptions>().Configure<HubKeyStore, ILoggerFactory>((options, keys, logging) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(keys.DataProtectionDirectory), logging));
     }
-
-    private static void AddOpenIddict(IServiceCollection services, HubIdentityOptions settings, bool relaxed)
-    {
-        services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<HubDbContext>())
-            .AddServer(server =>
-            {
-                if (settings.Issuer is not null)
-                {
-                    server.SetIssuer(settings.Issuer);
-                }
-
-                server.SetAuthorizationEndpointUris("connect/authorize")
-                    .SetTokenEndpointUris("connect/token")
-                    .SetUserInfoEndpointUris("connect/userinfo")
-                    .SetEndSessionEndpointUris("connect/logout")
-                    .SetRevocationEndpointUris("connect/revoke")
-                    .SetIntrospectionEndpointUris("connect/introspect");
-                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
-                    .AllowRefreshTokenFlow()
-                    .AllowClientCredentialsFlow();
-                server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, .. HubScopes.Api]);
-                server.RegisterClaims([Claims.Name, Claims.Email, Claims.EmailVerified, Claims.Role, HubClaims.Organization]);
-                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(settings.AccessTokenMinutes));
-                if (!settings.EncryptAccessTokens)
-                {
-                    server.DisableAccessTokenEncryption();
-                }
-
-                var aspNetCore = server.UseAspNetCore()
-                    .EnableAuthorizationEndpointPassthrough()
-                    .EnableTokenEndpointPassthrough()
-                    .EnableUserInfoEndpointPassthrough()
-                    .EnableEndSessionEndpointPassthrough()
-                    .EnableStatusCodePagesIntegration();
-                if (relaxed)
-                {
-                    aspNetCore.DisableTransportSecurityRequirement();
-                }
-            })
-            .AddValidation(validation =>
-            {
-                validation.UseLocalServer();
-                validation.AddAudiences(HubScopes.ApiResource);
-                // Checks the token store on every call, so a revoked access token stops working at once.
-                validation.EnableTokenEntryValidation();
-                validation.UseAspNetCore();
-            });
-
-        // Certificates come from the data directory (or configured files), known only once the container is built.
-        services.AddOptions<OpenIddictServerOptions>().Configure<HubKeyStore>((server, keys) =>
-        {
-            server.SigningCredentials.Add(new SigningCredentials(new X509SecurityKey(keys.Signing), SecurityAlgorithms.RsaSha256));
-            server.EncryptionCredentials.Add(new EncryptingCredentials(new X509SecurityKey(keys.Encryption),
-                SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
-        });
-    }
-
-    private static void AddAuthentication(IServiceCollection services, HubIdentityOptions settings)
-    {
-        var authentication = services.AddAuthentication(options =>
-        {
-            options.DefaultScheme = Scheme;
-            options.DefaultAuthenticateScheme = Scheme;
-            options.DefaultChallengeScheme = Scheme;
-            options.DefaultForbidScheme = Scheme;
-        });
-        // No display name: only external sign-in schemes have one, and the sign-in page lists those.
-        authentication.AddPolicyScheme(Scheme, displayName: null, policy =>
-            policy.ForwardDefaultSelector = context => SelectScheme(context, context.RequestServices.GetRequiredService<IOptions<HubIdentityOptions>>().Value));
-        if (settings.External.Enabled)
-        {
-            authentication.AddJwtBearer(ExternalScheme, jwt =>
-            {
-                var external = settings.External;
-                jwt.Authority = external.Authority!.AbsoluteUri;
-                jwt.Audience = external.Audience;
-                jwt.RequireHttpsMetadata = external.RequireHttpsMetadata;
-                jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters.NameClaimType = Claims.Name;
-                jwt.TokenValidationParameters.RoleClaimType = external.RoleClaimType;
-            });
-        }
-
-        if (settings.External.SiteSignInEnabled)
-        {
-            authentication.AddOpenIdConnect(ExternalSiteScheme, settings.External.DisplayName, oidc =>
-            {
-                var external = settings.External;
-                oidc.Authority = external.Authority!.AbsoluteUri;
-                oidc.ClientId = external.ClientId;
-                oidc.ClientSecret = external.ClientSecret;
-                oidc.ResponseType = "code";
-                oidc.UsePkce = true;
-                oidc.RequireHttpsMetadata = external.RequireHttpsMetadata;
-                oidc.SignInScheme = IdentityConstants.ExternalScheme;
-                oidc.CallbackPath = "/signin-external";
-                oidc.SignedOutCallbackPath = "/signout-callback-external";
-                oidc.MapInboundClaims = false;
-                oidc.Scope.Clear();
-                foreach (var scope in external.SiteScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    oidc.Scope.Add(scope);
-                }
-
-                oidc.TokenValidationParameters.NameClaimType = Claims.Name;
-                oidc.TokenValidationParameters.RoleClaimType = external.RoleClaimType;
-            });
-        }
-
-        services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, policy => policy.RequireRole(HubRoles.Admin));
-    }
-
-    private static string SelectScheme(HttpContext context, HubIdentityOptions options)
-    {
-        string? header = context.Request.Headers.Authorization;
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return IdentityConstants.ApplicationScheme;
-        }
-
-        // Our own access tokens are encrypted (five parts); a signed JWT naming the external issuer goes to that authority.
-        var token = header["Bearer ".Length..].Trim();
-        if (options.External.Enabled && token.Count(c => c == '.') == 2)
-        {
-            try
-            {
-                if (BearerPrincipalNormalizer.SameIssuer(new JsonWebToken(token).Issuer, options.External.Authority!))
-                {
-                    return ExternalScheme;
-                }
-            }
-            catch (ArgumentException)
-            {
-                // Not a JWT: let the local validation refuse it.
-            }
-        }
-
-        return OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
-    }
-
-    private static void AddRateLimits(IServiceCollection services, HubIdentityOptions settings)
-    {
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Answered here, with a body: re-executing a rejected POST through the status pages would fail antiforgery and read 400.
-            limiter.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var response = rejected.HttpContext.Response;
-                response.Headers.RetryAfter = "60";
-                if (rejected.HttpContext.Request.Path.IsApiPath() || rejected.HttpContext.Request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase))
-                {
-                    await response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = "Wait a minute before trying again.",
-                    }, options: null, contentType: "application/problem+json", cancellationToken);
-                }
-                else
-                {
-                    var text = rejected.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
-                    response.ContentType = "text/plain; charset=utf-8";
-                    await response.WriteAsync(text["Too many attempts. Wait a minute before trying again."], cancellationToken);
-                }
-            };
-            limiter.AddPolicy(FormRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => PerMinute(settings.RateLimits.FormPostsPerMinute))
-                : RateLimitPartition.GetNoLimiter("read"));
-            limiter.AddPolicy(ConnectEndpoints.TokenRateLimit, context =>
-                RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => PerMinute(settings.RateLimits.TokenRequestsPerMinute)));
-        });
-    }
-
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
-    private static FixedWindowRateLimiterOptions PerMinute(int permits) => new()
-    {
-        PermitLimit = permits,
-        Window = TimeSpan.FromMinutes(1),
-        QueueLimit = 0,
-    };
 }
