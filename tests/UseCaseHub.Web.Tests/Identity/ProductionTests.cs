@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,5 +70,48 @@ public sealed class ProductionTests
         request.Headers.Add("X-Forwarded-Proto", "https");
         using var response = await client.SendAsync(request);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Configured_certificates_are_used_and_development_certificates_refused_in_production()
+    {
+        var folder = UseCaseHub.Testing.TestPaths.NewTemporaryFolder();
+        var signing = WriteCertificate(folder, "signing.pfx", "CN=Operator signing", X509KeyUsageFlags.DigitalSignature);
+        var encryption = WriteCertificate(folder, "encryption.pfx", "CN=Operator encryption", X509KeyUsageFlags.KeyEncipherment);
+        var development = WriteCertificate(folder, "dev.pfx", "CN=OpenIddict Server Signing Certificate", X509KeyUsageFlags.DigitalSignature);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Identity:Demo:Enabled"] = "false",
+            ["Identity:Keys:SigningCertificatePath"] = signing,
+            ["Identity:Keys:EncryptionCertificatePath"] = encryption,
+            ["Identity:Keys:CertificatePassword"] = "pfx-password",
+        };
+        using (var hub = new IdentityHubFactory(settings, environment: "Production"))
+        {
+            var jwks = await hub.CreateClient(new() { BaseAddress = new Uri("https://localhost") }).GetStringAsync(new Uri("/.well-known/jwks", UriKind.Relative));
+            using var expected = X509CertificateLoader.LoadPkcs12FromFile(signing, "pfx-password");
+            Assert.Contains(Convert.ToBase64String(expected.RawData), jwks, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(hub.EffectiveDataPath, "keys", "signing.pfx")));
+        }
+
+        settings["Identity:Keys:SigningCertificatePath"] = development;
+        using (var refused = new IdentityHubFactory(settings, environment: "Production"))
+        {
+            var error = Assert.ThrowsAny<Exception>(() => refused.CreateClient());
+            Assert.Contains("Development or ephemeral token keys", error.ToString(), StringComparison.Ordinal);
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static string WriteCertificate(string folder, string name, string subject, X509KeyUsageFlags usage)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(folder, name);
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, "pfx-password"));
+        return path;
     }
 }
