@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Accounts;
 using UseCaseHub.Core.Catalogue;
@@ -14,7 +15,7 @@ using UseCaseHub.Web.Identity;
 namespace UseCaseHub.Web.Pages.Account;
 
 [EnableRateLimiting(HubIdentityExtensions.FormRateLimit)]
-public sealed class RegisterModel(UserManager<HubUser> users, HubDbContext db, AccountMails mails) : PageModel
+public sealed class RegisterModel(UserManager<HubUser> users, HubDbContext db, AccountMails mails, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     [Required]
@@ -54,12 +55,12 @@ public sealed class RegisterModel(UserManager<HubUser> users, HubDbContext db, A
         var country = await db.Countries.AnyAsync(c => c.Iso2 == iso2);
         if (!country)
         {
-            ModelState.AddModelError(nameof(CountryIso2), "Choose a country from the list.");
+            ModelState.AddModelError(nameof(CountryIso2), text["Choose a country from the list."]);
         }
 
         if (!string.IsNullOrWhiteSpace(OrganizationName) && Slugs.From(OrganizationName).Length == 0)
         {
-            ModelState.AddModelError(nameof(OrganizationName), "Give your organisation's name in letters or digits.");
+            ModelState.AddModelError(nameof(OrganizationName), text["Give your organisation's name in letters or digits."]);
         }
 
         if (!ModelState.IsValid)

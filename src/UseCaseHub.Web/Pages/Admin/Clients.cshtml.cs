@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Web.Identity;
 
 namespace UseCaseHub.Web.Pages.Admin;
 
 /// <summary>Registers OpenID Connect clients; a client's secret is shown once, right after registration.</summary>
-public sealed class ClientsModel(ClientRegistry registry, HubDbContext db) : PageModel
+public sealed class ClientsModel(ClientRegistry registry, HubDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     [Required]
@@ -56,23 +57,23 @@ public sealed class ClientsModel(ClientRegistry registry, HubDbContext db) : Pag
             }
             else
             {
-                ModelState.AddModelError(nameof(RedirectUris), $"Not an https (or loopback) address: {line}");
+                ModelState.AddModelError(nameof(RedirectUris), text["Not an https (or loopback) address: {0}", line]);
             }
         }
 
         if (ClientCredentials && (OrganizationId is not { } id || !await db.Organizations.AnyAsync(o => o.Id == id)))
         {
-            ModelState.AddModelError(nameof(OrganizationId), "A machine client acts for an organisation: choose one.");
+            ModelState.AddModelError(nameof(OrganizationId), text["A machine client acts for an organisation: choose one."]);
         }
 
         if (!ClientCredentials && uris.Count == 0)
         {
-            ModelState.AddModelError(nameof(RedirectUris), "Give a redirect address, or make it a machine client.");
+            ModelState.AddModelError(nameof(RedirectUris), text["Give a redirect address, or make it a machine client."]);
         }
 
         if (await registry.FindAsync(ClientId) is not null)
         {
-            ModelState.AddModelError(nameof(ClientId), "This client id is taken.");
+            ModelState.AddModelError(nameof(ClientId), text["This client id is taken."]);
         }
 
         if (ModelState.IsValid)

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
 
 namespace UseCaseHub.Web.Pages.Admin;
 
 /// <summary>List, create and rename organisations; their id is what tokens carry in the <c>org</c> claim.</summary>
-public sealed class OrganizationsModel(HubDbContext db) : PageModel
+public sealed class OrganizationsModel(HubDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record Row(Guid Id, string Slug, string Name, string? CountryIso2, int People, int Entries);
 
@@ -19,14 +20,14 @@ public sealed class OrganizationsModel(HubDbContext db) : PageModel
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 300)
         {
-            ModelState.AddModelError("", "A name is required.");
+            ModelState.AddModelError("", text["A name is required."]);
         }
         else
         {
             var slug = Slugs.From(name);
             if (await db.Organizations.AnyAsync(o => o.Slug == slug))
             {
-                ModelState.AddModelError("", "An organisation with this name already exists.");
+                ModelState.AddModelError("", text["An organisation with this name already exists."]);
             }
             else
             {
