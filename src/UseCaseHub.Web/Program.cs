@@ -4,6 +4,7 @@ using UseCaseHub.Web.Api;
 using UseCaseHub.Web.Cli;
 using UseCaseHub.Web.Errors;
 using UseCaseHub.Web.Health;
+using UseCaseHub.Web.Identity;
 using UseCaseHub.Web.Localization;
 using UseCaseHub.Web.Site;
 
@@ -15,6 +16,7 @@ builder.Services.AddHubLocalization(builder.Configuration);
 builder.Services.AddHubErrors();
 builder.Services.AddHubHealth();
 builder.Services.AddHubSite(builder.Configuration);
+builder.Services.AddHubIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddHubApi(builder.Configuration);
 
 var app = builder.Build();
@@ -24,13 +26,14 @@ if (command.Verb is not null)
 }
 
 await app.InitializeHubAsync();
+await app.InitializeHubIdentityAsync();
 app.UseHubErrors();
 app.UseHubLocalization();
 app.UseHubApi();
 app.UseRouting();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseHubIdentity();
 app.UseHubSite();
+app.MapHubIdentity();
 app.MapHubApi();
 app.MapHubHealth();
 await app.RunAsync();

@@ -1,12 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using UseCaseHub.Core.Accounts;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Taxonomies;
 
 namespace UseCaseHub.Core.Store;
 
-/// <summary>The catalogue's store: entries, organisations, pages and the taxonomies they are tagged with.</summary>
-public class HubDbContext(DbContextOptions options) : DbContext(options)
+/// <summary>
+/// The catalogue's store: entries, organisations, pages and the taxonomies they are tagged with; accounts and roles
+/// (ASP.NET Core Identity) and the OpenID Connect server's clients, authorizations and tokens (OpenIddict).
+/// </summary>
+public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<UseCase> UseCases => Set<UseCase>();
@@ -33,10 +39,12 @@ public class HubDbContext(DbContextOptions options) : DbContext(options)
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+        builder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -18,10 +18,10 @@ public sealed class ApiDbContext(DbContextOptions<HubDbContext> options, SearchA
     private readonly bool _seesEverything = audience.SeesEverything;
     private readonly Guid? _organization = audience.Organization;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.Entity<Entry>().HasQueryFilter(e =>
+        base.OnModelCreating(builder);
+        builder.Entity<Entry>().HasQueryFilter(e =>
             _seesEverything || e.Status == EntryStatus.Published || (_organization != null && e.OrganizationId == _organization));
     }
 }

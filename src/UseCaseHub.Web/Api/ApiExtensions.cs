@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OData;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +30,6 @@ public static class ApiExtensions
         services.AddScoped<EntryEditor>();
         // Authentication schemes belong to the identity feature; the API only states who may write.
         services.AddAuthorization(ApiPolicies.Add);
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         return services;
     }
 

@@ -23,8 +23,14 @@ public class ApiFactory : HubFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddAuthentication(TestAuthentication.SchemeName)
+            services.AddAuthentication()
                 .AddScheme<AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, null);
+            // Identity sets each default explicitly; the test scheme must replace all of them.
+            services.PostConfigure<AuthenticationOptions>(o =>
+            {
+                o.DefaultScheme = o.DefaultAuthenticateScheme = o.DefaultChallengeScheme = TestAuthentication.SchemeName;
+                o.DefaultForbidScheme = o.DefaultSignInScheme = o.DefaultSignOutScheme = TestAuthentication.SchemeName;
+            });
             services.RemoveAll<ISearchEngine>();
             services.AddSingleton<ISearchEngine, TestSearchEngine>();
         });

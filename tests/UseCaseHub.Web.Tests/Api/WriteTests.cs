@@ -72,14 +72,15 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Without_any_authentication_scheme_an_anonymous_write_is_still_a_401()
+    public async Task On_the_real_host_an_anonymous_write_is_a_401_not_a_redirect_to_sign_in()
     {
-        // The plain host, before the identity feature registers its schemes (then their challenge answers).
+        // The host with the identity feature's own schemes (cookie or bearer), not the test scheme.
         using var plain = new HubFactory();
         var (status, body, _) = await new ApiTestKit(plain).SendAsync(HttpMethod.Post, "/odata/UseCases", null, Draft("Nobody").ToJsonString());
 
+        // An API caller gets a status and RFC 7807 problem details, never the sign-in page.
         Assert.Equal(HttpStatusCode.Unauthorized, status);
-        Assert.Equal("Unauthorized", (string)body!["error"]!["code"]!);
+        Assert.Equal(401, (int)body!["status"]!);
     }
 
     [Fact]

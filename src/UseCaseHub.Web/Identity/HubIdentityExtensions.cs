@@ -1,0 +1,177 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using UseCaseHub.Core.Accounts;
+using UseCaseHub.Core.Store;
+using UseCaseHub.Web.Errors;
+using UseCaseHub.Web.Identity.Mail;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace UseCaseHub.Web.Identity;
+
+public static class HubIdentityExtensions
+{
+    /// <summary>Cookie or bearer, decided per request by the Authorization header.</summary>
+    public const string Scheme = "Hub";
+
+    /// <summary>Bearer tokens from the configured external authority.</summary>
+    public const string ExternalScheme = "External";
+
+    /// <summary>Site sign-in through the configured external authority (OpenID Connect, code + PKCE).</summary>
+    public const string ExternalSiteScheme = "ExternalOidc";
+
+    public const string AdminPolicy = "Admin";
+
+    public const string FormRateLimit = "identity-forms";
+
+    /// <summary>Accounts (Identity), the OpenID Connect server, bearer validation, persisted keys, mail and rate limits.</summary>
+    public static IServiceCollection AddHubIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(HubIdentityOptions.Section);
+        services.AddOptions<HubIdentityOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var settings = section.Get<HubIdentityOptions>() ?? new HubIdentityOptions();
+        var relaxed = IsRelaxed(environment);
+
+        services.AddSingleton<HubKeyStore>();
+        services.AddSingleton<IHubMailSender, HubMailSender>();
+        services.AddScoped<ClientRegistry>();
+        services.AddScoped<AccountMails>();
+        services.AddScoped<IdentitySeeder>();
+        services.AddTransient<IClaimsTransformation, BearerPrincipalNormalizer>();
+
+        AddAccounts(services, settings);
+        AddDataProtection(services);
+        services.AddHubOpenIddict(settings, relaxed);
+        services.AddHubAuthentication(settings);
+        services.AddHubRateLimits(settings);
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+            pages.Conventions.AuthorizePage("/Account/Profile");
+        });
+        return services;
+    }
+
+    /// <summary>Development and the test host may run without HTTPS and with demo accounts; nothing else may.</summary>
+    internal static bool IsRelaxed(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+    public static WebApplication UseHubIdentity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<HubIdentityOptions>>().Value.TrustForwardedHeaders)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            // The proxy is whatever the operator put in front; trusting the headers is the operator's explicit choice.
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        // The limiter runs before authentication, so a flood of token requests is turned away before any client check.
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapHubIdentity(this WebApplication app)
+    {
+        app.MapConnectEndpoints();
+        return app;
+    }
+
+    /// <summary>Roles, and in Development the demo accounts and client; refuses unsafe settings in other environments.</summary>
+    public static async Task InitializeHubIdentityAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Loads (or generates) the token keys now: a bad certificate path fails the start, not the first sign-in.
+        _ = app.Services.GetRequiredService<IOptions<OpenIddictServerOptions>>().Value;
+        StartupGuard.Check(app.Services, app.Environment);
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();
+    }
+
+    private static void AddAccounts(IServiceCollection services, HubIdentityOptions settings)
+    {
+        services.AddIdentity<HubUser, IdentityRole<Guid>>(identity =>
+            {
+                identity.SignIn.RequireConfirmedEmail = true;
+                identity.User.RequireUniqueEmail = true;
+                // Length over composition (NIST SP 800-63B).
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequiredUniqueChars = 4;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.ClaimsIdentity.RoleClaimType = Claims.Role;
+                identity.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                identity.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                identity.ClaimsIdentity.EmailClaimType = Claims.Email;
+            })
+            .AddEntityFrameworkStores<HubDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<HubUserClaimsFactory>();
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = settings.PasswordHashIterations);
+        // Role changes, password resets and deletions reach existing cookies within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/login";
+            cookie.Cookie.Name = "usecasehub";
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // APIs answer 401/403; the site redirects to sign in and shows a 403 page to signed-in people without the right.
+            cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (AnswersWithStatus(context.Request.Path))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Machines call the API and the token endpoints; only the authorize endpoint is visited by a browser.</summary>
+    private static bool AnswersWithStatus(PathString path) =>
+        path.IsApiPath()
+        || (path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/connect/authorize", StringComparison.OrdinalIgnoreCase));
+
+    private static void AddDataProtection(IServiceCollection services)
+    {
+        // Keys in the shared data directory: every host behind a load balancer reads the same cookies and antiforgery tokens.
+        services.AddDataProtection().SetApplicationName("UseCaseHub");
+        services.AddOptions<KeyManagementOptions>().Configure<HubKeyStore, ILoggerFactory>((options, keys, logging) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(keys.DataProtectionDirectory), logging));
+    }
+}

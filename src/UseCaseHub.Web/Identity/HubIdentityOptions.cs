@@ -1,0 +1,121 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace UseCaseHub.Web.Identity;
+
+/// <summary>Accounts, the OpenID Connect server, trusted external authorities, keys, mail and rate limits.</summary>
+public sealed class HubIdentityOptions
+{
+    public const string Section = "Identity";
+
+    /// <summary>The issuer the server writes in its tokens; empty means the request's own address.</summary>
+    public Uri? Issuer { get; set; }
+
+    /// <summary>Access tokens are encrypted (readable only by this hub) unless turned off for third-party resource servers.</summary>
+    public bool EncryptAccessTokens { get; set; } = true;
+
+    [Range(1, 24 * 60)]
+    public int AccessTokenMinutes { get; set; } = 60;
+
+    public IdentityKeysOptions Keys { get; set; } = new();
+
+    public ExternalAuthorityOptions External { get; set; } = new();
+
+    public DemoOptions Demo { get; set; } = new();
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>
+    /// Behind a TLS-terminating proxy: read the scheme and client address from X-Forwarded-Proto/-For, so the
+    /// server's HTTPS requirement and the per-address rate limits see the real request.
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; }
+
+    /// <summary>PBKDF2 iterations for password hashes; only tests lower it.</summary>
+    [Range(1_000, 10_000_000)]
+    public int PasswordHashIterations { get; set; } = 100_000;
+}
+
+public sealed class IdentityKeysOptions
+{
+    /// <summary>A PKCS#12 file holding the token signing certificate; empty means one generated once into the data directory.</summary>
+    public string? SigningCertificatePath { get; set; }
+
+    /// <summary>A PKCS#12 file holding the token encryption certificate; empty means one generated once into the data directory.</summary>
+    public string? EncryptionCertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>Where data-protection keys (cookies, antiforgery, reset links) live; empty means data/keys/data-protection. Share it between hosts.</summary>
+    public string? DataProtectionPath { get; set; }
+}
+
+/// <summary>An organisation's own OpenID Connect authority (Keycloak, Entra ID, Duende...) whose access tokens the API accepts.</summary>
+public sealed class ExternalAuthorityOptions
+{
+    /// <summary>Base address of the authority (its discovery document lives below it); empty turns external tokens off.</summary>
+    public Uri? Authority { get; set; }
+
+    /// <summary>The audience the hub expects in external tokens.</summary>
+    public string Audience { get; set; } = HubScopes.ApiResource;
+
+    /// <summary>The claim carrying roles in external tokens (e.g. <c>roles</c> for Entra ID).</summary>
+    public string RoleClaimType { get; set; } = "role";
+
+    /// <summary>External role value to hub role (Member, Curator, Admin); values already equal to a hub role pass unmapped.</summary>
+    public Dictionary<string, string> RoleMap { get; set; } = [];
+
+    /// <summary>The claim carrying the organisation (a hub organisation id or slug).</summary>
+    public string OrganizationClaimType { get; set; } = "org";
+
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>The hub's client id at the authority; set it (and the secret) to offer "sign in with" on the site.</summary>
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The button's text on the sign-in page.</summary>
+    public string DisplayName { get; set; } = "Organisation account";
+
+    /// <summary>Scopes the site asks the authority for.</summary>
+    public string SiteScopes { get; set; } = "openid profile email";
+
+    public bool Enabled => Authority is not null;
+
+    public bool SiteSignInEnabled => Enabled && !string.IsNullOrWhiteSpace(ClientId);
+
+    private static readonly string[] HubRoleNames = [Core.Access.HubRoles.Member, Core.Access.HubRoles.Curator, Core.Access.HubRoles.Admin];
+
+    /// <summary>The hub role an external role value stands for, through <see cref="RoleMap"/>; null when none.</summary>
+    public string? HubRoleFor(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (RoleMap.TryGetValue(value, out var mapped))
+        {
+            value = mapped;
+        }
+
+        return HubRoleNames.FirstOrDefault(r => string.Equals(r, value, StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+public sealed class DemoOptions
+{
+    /// <summary>Creates demo accounts and a demo API client on start; refused outside Development and Testing.</summary>
+    public bool Enabled { get; set; }
+
+    public string Password { get; set; } = "Demo-pass-2026";
+
+    public string ClientSecret { get; set; } = "demo-client-secret";
+}
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Posts to sign-in, registration and password forms per client address per minute.</summary>
+    [Range(1, 100_000)]
+    public int FormPostsPerMinute { get; set; } = 10;
+
+    /// <summary>Token requests per client address per minute.</summary>
+    [Range(1, 100_000)]
+    public int TokenRequestsPerMinute { get; set; } = 60;
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using UseCaseHub.Core.Access;
+using UseCaseHub.Core.Accounts;
+using UseCaseHub.Core.Store;
+
+namespace UseCaseHub.Web.Pages.Admin;
+
+/// <summary>Find people, grant and revoke roles, attach them to an organisation.</summary>
+public sealed class UsersModel(UserManager<HubUser> users, HubDbContext db) : PageModel
+{
+    public static readonly string[] AllRoles = [HubRoles.Member, HubRoles.Curator, HubRoles.Admin];
+
+    public sealed record UserRow(Guid Id, string? Email, bool EmailConfirmed, string DisplayName, Guid? OrganizationId,
+        string? OrganizationName, string? RequestedOrganization, IList<string> Roles);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    public List<UserRow> Users { get; private set; } = [];
+
+    private List<(Guid Id, string Name)> _organizations = [];
+
+    public IEnumerable<SelectListItem> OrganizationItems(Guid? selected) =>
+        _organizations.Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == selected));
+
+    public async Task OnGetAsync()
+    {
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var pattern = "%" + Q.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
+            query = query.Where(u => EF.Functions.Like(u.Email!, pattern) || EF.Functions.Like(u.DisplayName, pattern));
+        }
+
+        var found = await query.OrderBy(u => u.Email).Take(50)
+            .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.DisplayName, u.OrganizationId, Organization = u.Organization!.Name, u.RequestedOrganization })
+            .ToListAsync();
+        var ids = found.Select(u => u.Id).ToList();
+        var roles = await (from userRole in db.UserRoles
+                           join role in db.Roles on userRole.RoleId equals role.Id
+                           where ids.Contains(userRole.UserId)
+                           select new { userRole.UserId, role.Name }).ToListAsync();
+        Users = [.. found.Select(u => new UserRow(u.Id, u.Email, u.EmailConfirmed, u.DisplayName, u.OrganizationId, u.Organization,
+            u.RequestedOrganization, [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal)]))];
+        _organizations = [.. (await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync())
+            .Select(o => (o.Id, o.Name))];
+    }
+
+    public async Task<IActionResult> OnPostGrantAsync(Guid userId, string role)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || !AllRoles.Contains(role))
+        {
+            return NotFound();
+        }
+
+        if (!await users.IsInRoleAsync(user, role))
+        {
+            await users.AddToRoleAsync(user, role);
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        return RedirectToPage(new { Q });
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid userId, string role)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || !AllRoles.Contains(role))
+        {
+            return NotFound();
+        }
+
+        await users.RemoveFromRoleAsync(user, role);
+        // A new stamp makes the person's cookie re-read its roles at the next validation.
+        await users.UpdateSecurityStampAsync(user);
+        return RedirectToPage(new { Q });
+    }
+
+    public async Task<IActionResult> OnPostOrganizationAsync(Guid userId, Guid? organizationId)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || (organizationId is { } id && !await db.Organizations.AnyAsync(o => o.Id == id)))
+        {
+            return NotFound();
+        }
+
+        user.OrganizationId = organizationId;
+        user.RequestedOrganization = null;
+        await users.UpdateAsync(user);
+        if (organizationId is not null && !await users.IsInRoleAsync(user, HubRoles.Member))
+        {
+            await users.AddToRoleAsync(user, HubRoles.Member);
+        }
+
+        return RedirectToPage(new { Q });
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace UseCaseHub.Web.Tests.Identity;
+
+/// <summary>
+/// Three hosts: an external OpenIddict issuer (plain signed JWTs), a hub that trusts it by configuration, and a
+/// hub that does not. Tokens re-signed with the issuer's real key isolate one fault at a time.
+/// </summary>
+public sealed class ExternalAuthorityFixture : IDisposable
+{
+    public const string Authority = "https://external.test/";
+    public const string SiteClientId = "hub-site";
+    public const string SiteClientSecret = "hub-site-secret";
+
+    public ExternalAuthorityFixture()
+    {
+        Issuer = new IdentityHubFactory(new Dictionary<string, string?>
+        {
+            ["Identity:Issuer"] = Authority,
+            ["Identity:EncryptAccessTokens"] = "false",
+        });
+        Trusting = new IdentityHubFactory(
+            new Dictionary<string, string?>
+            {
+                ["Identity:External:Authority"] = Authority,
+                ["Identity:External:Audience"] = "usecasehub-api",
+                // The issuer's Member counts as Curator here: proves the mapping is applied.
+                ["Identity:External:RoleMap:Member"] = "Curator",
+                ["Identity:External:ClientId"] = SiteClientId,
+                ["Identity:External:ClientSecret"] = SiteClientSecret,
+                ["Identity:External:DisplayName"] = "Partner authority",
+                ["Identity:External:SiteScopes"] = "openid profile email roles",
+            },
+            services =>
+            {
+                services.Configure<JwtBearerOptions>("External", o => o.BackchannelHttpHandler = Issuer.Server.CreateHandler());
+                services.Configure<OpenIdConnectOptions>("ExternalOidc", o => o.BackchannelHttpHandler = Issuer.Server.CreateHandler());
+            });
+        Untrusting = new IdentityHubFactory();
+    }
+
+    public IdentityHubFactory Issuer { get; }
+
+    public IdentityHubFactory Trusting { get; }
+
+    public IdentityHubFactory Untrusting { get; }
+
+    public void Dispose()
+    {
+        Trusting.Dispose();
+        Untrusting.Dispose();
+        Issuer.Dispose();
+    }
+}
+
+public sealed class ExternalAuthorityTests(ExternalAuthorityFixture hosts) : IClassFixture<ExternalAuthorityFixture>
+{
+    [Fact]
+    public async Task An_external_authority_is_trusted_when_configured_with_roles_mapped()
+    {
+        var token = await IssuerTokenAsync();
+        var me = await hosts.Trusting.CreateClient().MeAsync(token);
+        Assert.Equal(["Curator"], me.Strings("roles"));
+        Assert.Equal((await hosts.Issuer.DemoOrganizationIdAsync()).ToString(), me.GetProperty("organization").GetString());
+        Assert.Equal(["usecases.read", "usecases.write"], me.Strings("scopes").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_external_authority_is_refused_when_not_configured()
+    {
+        var token = await IssuerTokenAsync();
+        using var response = await hosts.Untrusting.CreateClient().GetWithTokenAsync("/api/me", token);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    public static TheoryData<string, string, HttpStatusCode> Faults => new()
+    {
+        // The issuer validates its own tokens locally (OpenIddict); the trusting hub through its JwtBearer scheme.
+        // Locally, the stored token entry rules the lifetime: ConnectTests covers an expired entry.
+        { "issuer", "none", HttpStatusCode.OK },
+        { "issuer", "audience", HttpStatusCode.Unauthorized },
+        { "issuer", "signature", HttpStatusCode.Unauthorized },
+        { "issuer", "foreign-key", HttpStatusCode.Unauthorized },
+        { "trusting", "none", HttpStatusCode.OK },
+        { "trusting", "expired", HttpStatusCode.Unauthorized },
+        { "trusting", "audience", HttpStatusCode.Unauthorized },
+        { "trusting", "signature", HttpStatusCode.Unauthorized },
+        { "trusting", "foreign-key", HttpStatusCode.Unauthorized },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task Tokens_are_refused_for_an_expired_lifetime_a_wrong_audience_or_a_bad_signature(string host, string fault, HttpStatusCode expected)
+    {
+        var original = new JsonWebToken(await IssuerTokenAsync());
+        var payload = JsonNode.Parse(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(original.EncodedPayload)))!.AsObject();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        if (fault == "expired")
+        {
+            payload["iat"] = now - 7200;
+            payload["nbf"] = now - 7200;
+            payload["exp"] = now - 3600;
+        }
+        else if (fault == "audience")
+        {
+            payload["aud"] = "someone-else";
+        }
+
+        _ = hosts.Untrusting.Server;
+        var key = fault == "foreign-key" ? hosts.Untrusting.EffectiveDataPath : hosts.Issuer.EffectiveDataPath;
+        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(key, "keys", "signing.pfx"), null);
+        var credentials = new SigningCredentials(new X509SecurityKey(certificate) { KeyId = original.Kid }, SecurityAlgorithms.RsaSha256);
+        var token = new JsonWebTokenHandler().CreateToken(payload.ToJsonString(), credentials, new Dictionary<string, object> { ["typ"] = original.Typ });
+        if (fault == "signature")
+        {
+            var signature = Base64UrlEncoder.DecodeBytes(token[(token.LastIndexOf('.') + 1)..]);
+            signature[10] ^= 0xFF;
+            token = token[..(token.LastIndexOf('.') + 1)] + Base64UrlEncoder.Encode(signature);
+        }
+
+        var target = host == "issuer" ? hosts.Issuer : hosts.Trusting;
+        using var response = await target.CreateClient().GetWithTokenAsync("/api/me", token);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    private async Task<string> IssuerTokenAsync()
+    {
+        var tokens = await hosts.Issuer.CreateClient().ClientCredentialsAsync("demo-client", IdentityHubFactory.DemoSecret, "usecases.read usecases.write");
+        var token = tokens.GetProperty("access_token").GetString()!;
+        Assert.Equal(2, token.Count(c => c == '.'));
+        Assert.Equal(ExternalAuthorityFixture.Authority, new JsonWebToken(token).Issuer);
+        _ = WebEncoders.Base64UrlDecode(token.Split('.')[1]);
+        return token;
+    }
+}

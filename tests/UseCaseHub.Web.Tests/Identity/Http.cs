@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace UseCaseHub.Web.Tests.Identity;
+
+/// <summary>What a browser and an OAuth client do over HTTP: forms with antiforgery tokens, token requests, mails.</summary>
+internal static partial class Http
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("https?://[^\\s]+")]
+    private static partial Regex Link();
+
+    /// <summary>Loads the page holding the form, then posts the fields with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string page, IDictionary<string, string> fields, string? action = null)
+    {
+        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, $"no antiforgery token on {page}");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(new Uri(action ?? page, UriKind.Relative), content);
+    }
+
+    public static async Task SignInAsync(this HttpClient client, string email, string password)
+    {
+        using var response = await client.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    public static async Task<HttpResponseMessage> TokenRequestAsync(this HttpClient client, IDictionary<string, string> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri("/connect/token", UriKind.Relative), content);
+    }
+
+    public static async Task<JsonElement> TokenAsync(this HttpClient client, IDictionary<string, string> fields)
+    {
+        using var response = await client.TokenRequestAsync(fields);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"token endpoint answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static Task<JsonElement> ClientCredentialsAsync(this HttpClient client, string clientId, string secret, string scope) =>
+        client.TokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+            ["scope"] = scope,
+        });
+
+    public static async Task<HttpResponseMessage> GetWithTokenAsync(this HttpClient client, string path, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<JsonElement> MeAsync(this HttpClient client, string token)
+    {
+        using var response = await client.GetWithTokenAsync("/api/me", token);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"/api/me answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static string[] Strings(this JsonElement element, string property) =>
+        [.. element.GetProperty(property).EnumerateArray().Select(e => e.GetString()!)];
+
+    /// <summary>The text of the newest mail to <paramref name="recipient"/> in the pickup directory.</summary>
+    public static string MailTo(string dataPath, string recipient)
+    {
+        var directory = Path.Combine(dataPath, "mail");
+        var mails = Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "*.eml").Select(f => (File: f, Text: File.ReadAllText(f))).OrderByDescending(m => File.GetLastWriteTimeUtc(m.File)).ToList()
+            : [];
+        var mail = mails.FirstOrDefault(m => m.Text.Contains("To: " + recipient, StringComparison.OrdinalIgnoreCase));
+        Assert.True(mail.File is not null, $"no mail to {recipient} in {directory}");
+        var headerEnd = mail.Text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var body = mail.Text[(headerEnd + 4)..].Replace("\r\n", "", StringComparison.Ordinal).Trim();
+        return Encoding.UTF8.GetString(Convert.FromBase64String(body));
+    }
+
+    /// <summary>The path and query of the first link in a mail (the test server answers any host).</summary>
+    public static string LinkIn(string text)
+    {
+        var match = Link().Match(text);
+        Assert.True(match.Success, $"no link in: {text}");
+        return new Uri(match.Value).PathAndQuery;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UseCaseHub.Core.Accounts;
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Store;
+using UseCaseHub.Web.Identity;
+
+namespace UseCaseHub.Web.Tests.Identity;
+
+/// <summary>Outside Development the hub refuses demo accounts, and the token endpoint insists on HTTPS.</summary>
+public sealed class ProductionTests
+{
+    [Fact]
+    public void Production_refuses_to_start_with_demo_accounts()
+    {
+        using var hub = new IdentityHubFactory(null, environment: "Production");
+        var error = Assert.ThrowsAny<Exception>(() => hub.CreateClient());
+        Assert.Contains("Identity:Demo:Enabled", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_starts_without_demo_accounts_and_refuses_tokens_over_plain_http()
+    {
+        using var hub = new IdentityHubFactory(new Dictionary<string, string?> { ["Identity:Demo:Enabled"] = "false" }, environment: "Production");
+        var client = hub.CreateClient();
+        using var response = await client.TokenRequestAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "demo-client",
+            ["client_secret"] = IdentityHubFactory.DemoSecret,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("HTTPS", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/me", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_tls_proxy_production_issues_tokens()
+    {
+        using var hub = new IdentityHubFactory(
+            new Dictionary<string, string?> { ["Identity:Demo:Enabled"] = "false", ["Identity:TrustForwardedHeaders"] = "true" },
+            environment: "Production");
+        var client = hub.CreateClient();
+        await hub.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<HubDbContext>();
+            var org = new Organization { Id = Guid.NewGuid(), Slug = "proxy-org", Name = "Proxy org" };
+            db.Organizations.Add(org);
+            await db.SaveChangesAsync();
+            await services.GetRequiredService<ClientRegistry>().RegisterAsync(
+                new ClientRegistration("machine", "Machine", [], ["usecases.read"], org.Id, ClientCredentials: true), "machine-secret");
+            return 0;
+        });
+        Assert.False(await hub.WithScopeAsync(async services => await services.GetRequiredService<UserManager<HubUser>>().Users.AnyAsync()));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/connect/token", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = "machine",
+                ["client_secret"] = "machine-secret",
+                ["scope"] = "usecases.read",
+            }),
+        };
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        using var response = await client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Configured_certificates_are_used_and_development_certificates_refused_in_production()
+    {
+        var folder = UseCaseHub.Testing.TestPaths.NewTemporaryFolder();
+        var signing = WriteCertificate(folder, "signing.pfx", "CN=Operator signing", X509KeyUsageFlags.DigitalSignature);
+        var encryption = WriteCertificate(folder, "encryption.pfx", "CN=Operator encryption", X509KeyUsageFlags.KeyEncipherment);
+        var development = WriteCertificate(folder, "dev.pfx", "CN=OpenIddict Server Signing Certificate", X509KeyUsageFlags.DigitalSignature);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Identity:Demo:Enabled"] = "false",
+            ["Identity:Keys:SigningCertificatePath"] = signing,
+            ["Identity:Keys:EncryptionCertificatePath"] = encryption,
+            ["Identity:Keys:CertificatePassword"] = "pfx-password",
+        };
+        using (var hub = new IdentityHubFactory(settings, environment: "Production"))
+        {
+            var jwks = await hub.CreateClient(new() { BaseAddress = new Uri("https://localhost") }).GetStringAsync(new Uri("/.well-known/jwks", UriKind.Relative));
+            using var expected = X509CertificateLoader.LoadPkcs12FromFile(signing, "pfx-password");
+            Assert.Contains(Convert.ToBase64String(expected.RawData), jwks, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(hub.EffectiveDataPath, "keys", "signing.pfx")));
+        }
+
+        settings["Identity:Keys:SigningCertificatePath"] = development;
+        using (var refused = new IdentityHubFactory(settings, environment: "Production"))
+        {
+            var error = Assert.ThrowsAny<Exception>(() => refused.CreateClient());
+            Assert.Contains("Development or ephemeral token keys", error.ToString(), StringComparison.Ordinal);
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static string WriteCertificate(string folder, string name, string subject, X509KeyUsageFlags usage)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(folder, name);
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, "pfx-password"));
+        return path;
+    }
+}
