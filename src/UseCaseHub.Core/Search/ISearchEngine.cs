@@ -26,4 +26,13 @@ public interface ISearchEngine
 
     /// <summary>How many documents the index holds (all statuses).</summary>
     Task<long> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Count, the store fingerprint last recorded, and whether the index had to be created afresh (missing or corrupt).</summary>
+    Task<SearchIndexState> StateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the whole index with <paramref name="documents"/>; searches see the old index until it is done.</summary>
+    Task RebuildAsync(IAsyncEnumerable<SearchDocument> documents, string fingerprint, IProgress<int>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the index now reflects the store state <paramref name="fingerprint"/>.</summary>
+    Task MarkInSyncAsync(string fingerprint, CancellationToken cancellationToken = default);
 }

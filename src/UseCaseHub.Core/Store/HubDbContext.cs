@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Taxonomies;
 
 namespace UseCaseHub.Core.Store;
@@ -22,6 +23,9 @@ public class HubDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Technology> Technologies => Set<Technology>();
     public DbSet<Standard> Standards => Set<Standard>();
 
+    /// <summary>Entries changed since the search index last caught up (see <see cref="Search.SearchOutbox"/>).</summary>
+    public DbSet<SearchOutboxItem> SearchOutbox => Set<SearchOutboxItem>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -42,13 +46,28 @@ public class HubDbContext(DbContextOptions options) : DbContext(options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var queued = Search.SearchOutbox.Enqueue(this);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        NotifyIfQueued(queued);
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Every writer (site, API, importer) queues its changed entries for the search index in the same transaction.
+        var queued = Search.SearchOutbox.Enqueue(this);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        NotifyIfQueued(queued);
+        return saved;
+    }
+
+    private static void NotifyIfQueued(int queued)
+    {
+        if (queued > 0)
+        {
+            Search.SearchOutbox.NotifyWritten();
+        }
     }
 
     private void StampChanges()

@@ -1,0 +1,57 @@
+using System.Globalization;
+using UseCaseHub.Core.Search;
+
+namespace UseCaseHub.Search.Lucene;
+
+/// <summary>Counted values as <see cref="FacetValue"/> lists, with hierarchical facets nested (region &gt; sub-region &gt; country, goal &gt; target).</summary>
+internal static class FacetResults
+{
+    public static Dictionary<string, IReadOnlyList<FacetValue>> Build(
+        FacetCollector collector, IReadOnlyList<string> wanted, IReadOnlyDictionary<string, HashSet<string>> selected, IndexSnapshot snapshot)
+    {
+        var flat = new Dictionary<string, List<FacetValue>>(StringComparer.Ordinal);
+        foreach (var facet in wanted.Where(Facets.IsKnown).Distinct(StringComparer.Ordinal))
+        {
+            var counts = collector.CountsOf(SegmentFacets.FacetIndex(facet));
+            var chosen = selected.GetValueOrDefault(facet) ?? [];
+            var values = counts.Select(c => new FacetValue(c.Key, c.Value, chosen.Contains(c.Key)))
+                .Concat(chosen.Where(v => !counts.ContainsKey(v)).Select(v => new FacetValue(v, 0, true)));
+            flat[facet] = Order(facet, values).ToList();
+        }
+
+        var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
+        foreach (var (facet, values) in flat)
+        {
+            result[facet] = values.Select(v => Nest(facet, v, flat, snapshot)).ToList();
+        }
+
+        return result;
+    }
+
+    private static FacetValue Nest(string facet, FacetValue value, Dictionary<string, List<FacetValue>> flat, IndexSnapshot snapshot)
+    {
+        var childFacet = Facets.ParentOf.FirstOrDefault(p => p.Value == facet).Key;
+        if (childFacet is null || !flat.TryGetValue(childFacet, out var children))
+        {
+            return value;
+        }
+
+        var mine = children.Where(c => ParentOf(childFacet, c.Value, snapshot) == value.Value)
+            .Select(c => Nest(childFacet, c, flat, snapshot)).ToList();
+        return mine.Count == 0 ? value : value with { Children = mine };
+    }
+
+    private static string? ParentOf(string facet, string value, IndexSnapshot snapshot) =>
+        snapshot.ParentValues.TryGetValue((facet, value), out var parent) ? parent
+            : facet == Facets.Target && value.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot ? value[..dot] : null;
+
+    private static IEnumerable<FacetValue> Order(string facet, IEnumerable<FacetValue> values) => facet switch
+    {
+        Facets.Sdg => values.OrderBy(v => Number(v.Value)),
+        Facets.Target => values.OrderBy(v => Number(v.Value.Split('.')[0])).ThenBy(v => v.Value.Split('.').ElementAtOrDefault(1)?.PadLeft(3, '0'), StringComparer.Ordinal),
+        Facets.Year => values.OrderByDescending(v => v.Value, StringComparer.Ordinal),
+        _ => values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal),
+    };
+
+    private static int Number(string value) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
+}

@@ -1,0 +1,217 @@
+using System.Text;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using UseCaseHub.Core.Search;
+
+namespace UseCaseHub.Search.Lucene;
+
+/// <summary>
+/// What a person types, as a Lucene query: words (all required), "phrases", -excluded, <c>a OR b</c>, and
+/// <c>facet:value</c> for the facet keys. It never throws: unreadable input falls back to a plain search
+/// for the words in it. Each word is looked for in every searched field of every language in the index.
+/// </summary>
+internal sealed class UserQuery
+{
+    private readonly QueryBuilder _builder;
+    private readonly IndexSnapshot _snapshot;
+
+    private UserQuery(LuceneAnalyzers analyzers, IndexSnapshot snapshot)
+    {
+        _builder = new QueryBuilder(analyzers.Index);
+        _snapshot = snapshot;
+    }
+
+    /// <summary>Null for an empty query (match everything).</summary>
+    public Query? Query { get; private set; }
+
+    /// <summary>The plain words, for "did you mean".</summary>
+    public List<string> Words { get; } = [];
+
+    public static UserQuery Parse(string text, LuceneAnalyzers analyzers, IndexSnapshot snapshot)
+    {
+        var query = new UserQuery(analyzers, snapshot);
+        try
+        {
+            query.Query = query.Build(Tokenize(text));
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IndexOutOfRangeException or BooleanQuery.TooManyClausesException)
+        {
+            query.Words.Clear();
+            query.Query = query.Build(Tokenize(Plain(text)));
+        }
+
+        return query;
+    }
+
+    private sealed record Token(string Text, bool Phrase, bool Negated, string? Facet);
+
+    private static string Plain(string text) =>
+        new(text.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray());
+
+    private static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var negated = text[i] == '-' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]);
+            if (negated)
+            {
+                i++;
+            }
+
+            string? facet = null;
+            var colon = FacetPrefix(text, i);
+            if (colon > 0)
+            {
+                facet = text[i..colon].ToLowerInvariant();
+                i = colon + 1;
+            }
+
+            if (i < text.Length && text[i] == '"')
+            {
+                var end = text.IndexOf('"', i + 1);
+                var phrase = end < 0 ? text[(i + 1)..] : text[(i + 1)..end];
+                i = end < 0 ? text.Length : end + 1;
+                tokens.Add(new Token(phrase, facet is null, negated, facet));
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            tokens.Add(new Token(text[start..i], false, negated, facet));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The index of the colon when the text at <paramref name="start"/> is <c>facet:</c> followed by a value.</summary>
+    private static int FacetPrefix(string text, int start)
+    {
+        var colon = start;
+        while (colon < text.Length && char.IsAsciiLetter(text[colon]))
+        {
+            colon++;
+        }
+
+        return colon < text.Length - 1 && text[colon] == ':' && !char.IsWhiteSpace(text[colon + 1])
+            && Facets.IsKnown(text[start..colon].ToLowerInvariant()) ? colon : -1;
+    }
+
+    private BooleanQuery? Build(List<Token> tokens)
+    {
+        var groups = new List<List<Query>>();
+        var excluded = new List<Query>();
+        var joinNext = false;
+        foreach (var token in tokens)
+        {
+            if (token is { Facet: null, Phrase: false, Negated: false } && token.Text == "OR")
+            {
+                joinNext = groups.Count > 0;
+                continue;
+            }
+
+            if (token is { Facet: null, Phrase: false, Negated: false } && token.Text == "AND")
+            {
+                continue;
+            }
+
+            var clause = Clause(token);
+            if (clause is null)
+            {
+                continue;
+            }
+
+            if (token.Negated)
+            {
+                excluded.Add(clause);
+            }
+            else if (joinNext)
+            {
+                groups[^1].Add(clause);
+            }
+            else
+            {
+                groups.Add([clause]);
+            }
+
+            joinNext = false;
+        }
+
+        if (groups.Count == 0 && excluded.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery();
+        foreach (var group in groups)
+        {
+            query.Add(group.Count == 1 ? group[0] : Any(group), Occur.MUST);
+        }
+
+        if (groups.Count == 0)
+        {
+            query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        foreach (var clause in excluded)
+        {
+            query.Add(clause, Occur.MUST_NOT);
+        }
+
+        return query;
+    }
+
+    private static BooleanQuery Any(List<Query> queries)
+    {
+        var any = new BooleanQuery();
+        foreach (var query in queries)
+        {
+            any.Add(query, Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private Query? Clause(Token token)
+    {
+        if (token.Facet is { } facet)
+        {
+            return new TermQuery(new Term(facet, _snapshot.ExactValue(facet, token.Text) ?? token.Text));
+        }
+
+        if (!token.Negated)
+        {
+            Words.AddRange(Plain(token.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()));
+        }
+
+        var text = token.Text.Normalize(NormalizationForm.FormC);
+        var best = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in LuceneFields.Searched)
+        {
+            foreach (var language in _snapshot.Languages)
+            {
+                var name = LuceneFields.Text(field, language);
+                var query = token.Phrase ? _builder.CreatePhraseQuery(name, text) : _builder.CreateBooleanQuery(name, text, Occur.MUST);
+                if (query is not null)
+                {
+                    query.Boost = boost;
+                    best.Add(query);
+                }
+            }
+        }
+
+        return best.Disjuncts.Count > 0 ? best : null;
+    }
+}
