@@ -19,9 +19,10 @@ internal static class Snippets
             foreach (var (field, text) in new[] { (LuceneFields.Summary, summary), (LuceneFields.Body, body) })
             {
                 var name = LuceneFields.Text(field, language);
-                var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(query, name))
+                var scorer = new QueryScorer(query, name);
+                var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
                 {
-                    TextFragmenter = new SimpleSpanFragmenter(new QueryScorer(query, name), FragmentSize),
+                    TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentSize),
                     MaxDocCharsToAnalyze = 20_000,
                 };
                 try

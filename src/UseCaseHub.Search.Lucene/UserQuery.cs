@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -11,7 +12,7 @@ namespace UseCaseHub.Search.Lucene;
 /// <c>facet:value</c> for the facet keys. It never throws: unreadable input falls back to a plain search
 /// for the words in it. Each word is looked for in every searched field of every language in the index.
 /// </summary>
-internal sealed class UserQuery
+internal sealed partial class UserQuery
 {
     private readonly QueryBuilder _builder;
     private readonly IndexSnapshot _snapshot;
@@ -49,8 +50,31 @@ internal sealed class UserQuery
     private static string Plain(string text) =>
         new(text.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray());
 
+    /// <summary>Lucene syntax people paste (boosts, fuzziness, ranges, groups, wildcards) is not ours: it becomes spaces.</summary>
+    [GeneratedRegex(@"[\^~][0-9.]*|[()\[\]{}*?!\\/|&+]")]
+    private static partial Regex Operators();
+
+    /// <summary><c>name:</c> before a value; kept only when the name is a facet key.</summary>
+    [GeneratedRegex(@"(?<=^|\s|-)([A-Za-z_]+):")]
+    private static partial Regex FieldPrefix();
+
+    private static string Clean(string text)
+    {
+        text = Operators().Replace(text, " ");
+        text = FieldPrefix().Replace(text, m => Facets.IsKnown(m.Groups[1].Value.ToLowerInvariant()) ? m.Value : " ");
+        if (text.Count(c => c == '"') % 2 == 1)
+        {
+            // An unclosed quote is a slip, not a phrase to the end.
+            var last = text.LastIndexOf('"');
+            text = text.Remove(last, 1).Insert(last, " ");
+        }
+
+        return text;
+    }
+
     private static List<Token> Tokenize(string text)
     {
+        text = Clean(text);
         var tokens = new List<Token>();
         var i = 0;
         while (i < text.Length)
@@ -90,7 +114,11 @@ internal sealed class UserQuery
                 i++;
             }
 
-            tokens.Add(new Token(text[start..i], false, negated, facet));
+            var word = text[start..i].TrimEnd(':');
+            if (word.Length > 0 && !(facet is null && Facets.IsKnown(word.ToLowerInvariant()) && text[start..i].EndsWith(':')))
+            {
+                tokens.Add(new Token(word, false, negated, facet));
+            }
         }
 
         return tokens;
@@ -204,6 +232,12 @@ internal sealed class UserQuery
             {
                 var name = LuceneFields.Text(field, language);
                 var query = token.Phrase ? _builder.CreatePhraseQuery(name, text) : _builder.CreateBooleanQuery(name, text, Occur.MUST);
+                if (query is null && !token.Phrase && field == LuceneFields.Title)
+                {
+                    // A stop word in one of the languages ("the", "la"): requiring it would hide every entry in that language.
+                    return null;
+                }
+
                 if (query is not null)
                 {
                     query.Boost = boost;
