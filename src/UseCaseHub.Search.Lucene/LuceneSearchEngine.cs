@@ -60,8 +60,9 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
                 Commit();
             }
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception exception) when (exception is not (OutOfMemoryException or LockObtainFailedException))
         {
+            // A locked index belongs to another process (the site while `reindex` runs): never wipe that one.
             _logger.LogError(exception, "Search index at {Path} is unreadable; starting a new one", _path);
             Close();
             foreach (var file in System.IO.Directory.EnumerateFiles(_path))

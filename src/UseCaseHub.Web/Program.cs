@@ -4,6 +4,7 @@ using UseCaseHub.Web.Cli;
 using UseCaseHub.Web.Errors;
 using UseCaseHub.Web.Health;
 using UseCaseHub.Web.Localization;
+using UseCaseHub.Web.Search;
 using UseCaseHub.Web.Site;
 
 var command = HubCommand.Parse(args);
@@ -14,6 +15,7 @@ builder.Services.AddHubLocalization(builder.Configuration);
 builder.Services.AddHubErrors();
 builder.Services.AddHubHealth();
 builder.Services.AddHubSite(builder.Configuration);
+builder.Services.AddHubSearch(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -26,6 +28,7 @@ app.UseHubErrors();
 app.UseHubLocalization();
 app.UseRouting();
 app.UseHubSite();
+app.MapHubSearch();
 app.MapHubHealth();
 await app.RunAsync();
 return 0;
