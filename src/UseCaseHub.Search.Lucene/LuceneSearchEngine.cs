@@ -154,16 +154,18 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
             // Searchers keep the old snapshot until the commit below: nobody sees a half-built index.
             _writer.DeleteAll();
             var done = 0;
-            await foreach (var document in documents.WithCancellation(cancellationToken))
+            // The writer indexes on several threads at once; the source is read by one at a time.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(documents, parallel, (document, _) =>
             {
                 _writer.AddDocument(LuceneDocuments.From(document));
-                if (++done % 1000 == 0)
+                if (Interlocked.Increment(ref done) % 1000 == 0)
                 {
                     progress?.Report(done);
                 }
-            }
 
-            _writer.ForceMerge(1);
+                return ValueTask.CompletedTask;
+            });
             _fingerprint = fingerprint;
             _recreated = false;
             Commit();
