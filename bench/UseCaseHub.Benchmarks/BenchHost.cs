@@ -8,6 +8,7 @@ internal sealed class BenchHost(string dataPath, string seedsPath) : WebApplicat
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseContentRoot(Path.Combine(UseCaseHub.Testing.TestPaths.Repository, "src", "UseCaseHub.Web"));
         builder.UseEnvironment("Production");
         builder.UseSetting("Hub:DataPath", dataPath);
         builder.UseSetting("Hub:SeedsPath", seedsPath);

@@ -65,7 +65,21 @@ internal static class Benchmark
                 queries = await QueryMix.CreateAsync(db, options.Queries, options.Seed);
             }
 
-            var indexer = services.GetRequiredService<SearchIndexer>();
+            if (options.Profile)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var reading = Stopwatch.StartNew();
+            var read = 0;
+            await foreach (var _ in (await SearchDocuments.CreateAsync(db)).AllAsync(db))
+            {
+                read++;
+            }
+
+            Console.WriteLine($"Reading {read:N0} documents from the store alone: {reading.Elapsed.TotalSeconds:F1} s");
+        }
+
+        var indexer = services.GetRequiredService<SearchIndexer>();
             var engine = services.GetRequiredService<ISearchEngine>();
             var indexing = Stopwatch.StartNew();
             var indexed = await indexer.RebuildAsync(new Progress<int>(done => Console.Error.Write($"\rIndexing {done:N0}")));
@@ -79,6 +93,18 @@ internal static class Benchmark
 
             var ours = await InProcessBenchmark.EngineAsync(engine, queries);
             var bare = InProcessBenchmark.Bare(indexPath, queries);
+            if (options.Profile)
+            {
+                Console.WriteLine($"  without highlights: {(await InProcessBenchmark.EngineAsync(engine, queries, highlight: false)).Summary()}");
+                Console.WriteLine($"  without highlights and filters: {(await InProcessBenchmark.EngineAsync(engine, queries, highlight: false, filters: false)).Summary()}");
+                var stages = queries.Select(q => ((LuceneSearchEngine)engine).Stages(new SearchRequest { Query = q.Text, Filters = q.Filters, Facets = Facets.All })).Skip(100).ToList();
+                string[] names = ["parse", "match+count only", "match+facets+top", "facet lists", "hits+snippets"];
+                Console.WriteLine("  stages (mean ms): " + string.Join(", ", names.Select((n, i) => $"{n} {stages.Average(s => s[i]):F3}")));
+                var plain = queries.Select(q => ((LuceneSearchEngine)engine).Stages(new SearchRequest { Query = q.Text, Filters = q.Filters, Facets = Facets.All, Highlight = false })).Skip(100).ToList();
+                Console.WriteLine("  stages without highlights (mean ms): " + string.Join(", ", names.Select((n, i) => $"{n} {plain.Average(s => s[i]):F3}")));
+                Console.WriteLine($"  segments: {Directory.EnumerateFiles(indexPath, "*.si").Count()}");
+            }
+
             Console.WriteLine($"In-process search, all {Facets.All.Count} facets, 10 highlighted hits ({ours.Count} queries): {ours.Summary()}");
             Console.WriteLine($"Bare Lucene: terms + filters, top 10, total, 3 facets ({bare.Count} queries): {bare.Summary()}");
             Console.WriteLine($"Ratio ours/bare: p50 {ours.Percentile(50) / bare.Percentile(50):F2}x, p95 {ours.Percentile(95) / bare.Percentile(95):F2}x");
@@ -117,12 +143,12 @@ internal static class Benchmark
             : "unknown CPU";
 }
 
-internal sealed record Options(int Entries, int Queries, int Seconds, int Clients, int Seed, string? Data)
+internal sealed record Options(int Entries, int Queries, int Seconds, int Clients, int Seed, string? Data, bool Profile)
 {
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-        return new(Number("--entries", 100_000), Number("--queries", 2_000), Number("--seconds", 10), Number("--clients", 8), Number("--seed", 20), Value("--data"));
+        return new(Number("--entries", 100_000), Number("--queries", 2_000), Number("--seconds", 10), Number("--clients", 8), Number("--seed", 20), Value("--data"), args.Contains("--profile"));
     }
 }

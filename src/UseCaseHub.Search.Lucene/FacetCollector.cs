@@ -44,6 +44,12 @@ internal sealed class FacetCollector(ICollector hits, IReadOnlyDictionary<int, H
 
     public void Collect(int doc)
     {
+        if (_selectedMask == 0)
+        {
+            CollectUnfiltered(doc);
+            return;
+        }
+
         var count = 0;
         var matched = 0;
         if (_values is not null)
@@ -85,6 +91,24 @@ internal sealed class FacetCollector(ICollector hits, IReadOnlyDictionary<int, H
                     _segmentCounts[_docOrds[i]]++;
                 }
             }
+        }
+    }
+
+    /// <summary>No facet selected: every document is a hit and counts for every facet.</summary>
+    private void CollectUnfiltered(int doc)
+    {
+        TotalHits++;
+        hits.Collect(doc);
+        if (_values is null)
+        {
+            return;
+        }
+
+        _values.SetDocument(doc);
+        long ord;
+        while ((ord = _values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+        {
+            _segmentCounts[ord]++;
         }
     }
 

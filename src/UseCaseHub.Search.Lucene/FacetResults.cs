@@ -19,26 +19,27 @@ internal static class FacetResults
             flat[facet] = Order(facet, values).ToList();
         }
 
+        // Children grouped by parent value once, so nesting is linear in the number of values.
+        var byParent = Facets.ParentOf.Keys.Where(flat.ContainsKey).ToDictionary(
+            child => child, child => flat[child].ToLookup(v => ParentOf(child, v.Value, snapshot) ?? ""), StringComparer.Ordinal);
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
         foreach (var (facet, values) in flat)
         {
-            result[facet] = values.Select(v => Nest(facet, v, flat, snapshot)).ToList();
+            result[facet] = values.Select(v => Nest(facet, v, byParent)).ToList();
         }
 
         return result;
     }
 
-    private static FacetValue Nest(string facet, FacetValue value, Dictionary<string, List<FacetValue>> flat, IndexSnapshot snapshot)
+    private static FacetValue Nest(string facet, FacetValue value, Dictionary<string, ILookup<string, FacetValue>> byParent)
     {
         var childFacet = Facets.ParentOf.FirstOrDefault(p => p.Value == facet).Key;
-        if (childFacet is null || !flat.TryGetValue(childFacet, out var children))
+        if (childFacet is null || !byParent.TryGetValue(childFacet, out var children) || !children.Contains(value.Value))
         {
             return value;
         }
 
-        var mine = children.Where(c => ParentOf(childFacet, c.Value, snapshot) == value.Value)
-            .Select(c => Nest(childFacet, c, flat, snapshot)).ToList();
-        return mine.Count == 0 ? value : value with { Children = mine };
+        return value with { Children = children[value.Value].Select(c => Nest(childFacet, c, byParent)).ToList() };
     }
 
     private static string? ParentOf(string facet, string value, IndexSnapshot snapshot) =>

@@ -4,7 +4,7 @@ using UseCaseHub.Core.Search;
 
 namespace UseCaseHub.Search.Lucene;
 
-/// <summary>A <see cref="SearchDocument"/> as Lucene fields.</summary>
+/// <summary>A <see cref="SearchDocument"/> as Lucene fields. Only the tags and the body are stored (for snippets and more-like-this); the result line is a doc value.</summary>
 internal static class LuceneDocuments
 {
     public static Document From(SearchDocument source)
@@ -13,13 +13,9 @@ internal static class LuceneDocuments
         var tags = string.Join(" · ", source.Labels.Select(l => l.Label).Distinct(StringComparer.Ordinal));
         var document = new Document
         {
-            new StringField(LuceneFields.Id, Key(source.Id), Field.Store.YES),
-            new StoredField(LuceneFields.Pid, source.Pid),
-            new StoredField(LuceneFields.Slug, source.Slug),
-            new StoredField(LuceneFields.Language, language),
+            new StringField(LuceneFields.Id, Key(source.Id), Field.Store.NO),
+            HitRecord.From(source, language),
             new StringField(LuceneFields.Status, source.Status.ToLowerInvariant(), Field.Store.NO),
-            new StoredField(LuceneFields.Title, source.Title),
-            new StoredField(LuceneFields.Summary, source.Summary),
             new StoredField(LuceneFields.Tags, tags),
             new StoredField(LuceneFields.Body, source.Body),
             new TextField(LuceneFields.Text(LuceneFields.Title, language), source.Title, Field.Store.NO),
@@ -39,7 +35,7 @@ internal static class LuceneDocuments
         {
             foreach (var value in values.Distinct(StringComparer.Ordinal))
             {
-                document.Add(new StringField(facet, value, facet == Facets.Type ? Field.Store.YES : Field.Store.NO));
+                document.Add(new StringField(facet, value, Field.Store.NO));
                 document.Add(new SortedSetDocValuesField(LuceneFields.FacetValues, new BytesRef(facet + LuceneFields.Separator + value)));
             }
         }

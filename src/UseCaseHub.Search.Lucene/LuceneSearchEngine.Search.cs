@@ -13,8 +13,7 @@ public sealed partial class LuceneSearchEngine
     /// <summary>Deepest result a page may reach; deeper paging answers no hits (the total is still right).</summary>
     public const int MaxWindow = 10_000;
 
-    private static readonly HashSet<string> HitFields =
-        [LuceneFields.Id, LuceneFields.Pid, LuceneFields.Type, LuceneFields.Slug, LuceneFields.Title, LuceneFields.Summary, LuceneFields.Body, LuceneFields.Language];
+    private static readonly HashSet<string> BodyField = [LuceneFields.Body];
 
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -35,8 +34,8 @@ public sealed partial class LuceneSearchEngine
         var collector = new FacetCollector(top, selected.ToDictionary(s => SegmentFacets.FacetIndex(s.Key), s => s.Value));
         searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), request.Audience), collector);
 
-        var hits = start >= window ? [] : top.GetTopDocs((int)start, pageSize).ScoreDocs
-            .Select(d => Hit(searcher, d, request.Highlight ? parsed.Query : null)).ToList();
+        var snippets = new Snippets(request.Highlight ? parsed.Query : null, parsed.Words, _analyzers);
+        var hits = start >= window ? [] : top.GetTopDocs((int)start, pageSize).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
         return new SearchResult
         {
             Total = collector.TotalHits,
@@ -66,16 +65,14 @@ public sealed partial class LuceneSearchEngine
 
     private static TopFieldCollector Fielded(Sort sort, int window) => TopFieldCollector.Create(sort, window, true, true, false, true);
 
-    private SearchHit Hit(IndexSearcher searcher, ScoreDoc scored, Query? highlight)
+    private static SearchHit Hit(IndexSearcher searcher, ScoreDoc scored, Snippets? snippets)
     {
-        var document = searcher.Doc(scored.Doc, HitFields);
-        var summary = Stored(document, LuceneFields.Summary);
-        var snippet = highlight is null
-            ? Snippets.For(null, _analyzers, "", summary, "")
-            : Snippets.For(highlight, _analyzers, Stored(document, LuceneFields.Language), summary, Stored(document, LuceneFields.Body));
-        return new SearchHit(
-            Guid.ParseExact(Stored(document, LuceneFields.Id), "N"), Stored(document, LuceneFields.Pid), Stored(document, LuceneFields.Type),
-            Stored(document, LuceneFields.Slug), Stored(document, LuceneFields.Title), snippet, float.IsNaN(scored.Score) ? 0 : scored.Score);
+        var hit = HitRecord.Read(searcher, scored.Doc);
+        // The body (stored, compressed) is read only when the summary has nothing to highlight.
+        var snippet = snippets is null
+            ? Snippets.Plain(hit.Summary)
+            : snippets.For(hit.Language, hit.Summary, () => Stored(searcher.Doc(scored.Doc, BodyField), LuceneFields.Body));
+        return new SearchHit(hit.Id, hit.Pid, hit.Type, hit.Slug, hit.Title, snippet, float.IsNaN(scored.Score) ? 0 : scored.Score);
     }
 
     private string? DidYouMean(SnapshotSearcher searcher, UserQuery parsed, SearchRequest request)
@@ -158,9 +155,8 @@ public sealed partial class LuceneSearchEngine
         var titleBoost = new TermQuery(new Term(LuceneFields.Text(LuceneFields.Title, "en"), words[^1]));
         query.Add(titleBoost, Occur.SHOULD);
         return searcher.Search(Visible(query, audience), max).ScoreDocs
-            .Select(d => searcher.Doc(d.Doc, HitFields))
-            .Select(d => new Suggestion(Stored(d, LuceneFields.Title), "title",
-                $"/{(Stored(d, LuceneFields.Type) == SearchTypes.BestPractice ? "best-practices" : "use-cases")}/{Stored(d, LuceneFields.Slug)}"))
+            .Select(d => HitRecord.Read(searcher, d.Doc))
+            .Select(h => new Suggestion(h.Title, "title", h.Path))
             .ToList();
     }
 
@@ -192,14 +188,16 @@ public sealed partial class LuceneSearchEngine
             }
 
             var source = searcher.Doc(found[0].Doc);
-            var language = Stored(source, LuceneFields.Language);
+            var record = HitRecord.Read(searcher, found[0].Doc);
+            var language = record.Language;
             var like = new MoreLikeThis(searcher.IndexReader) { Analyzer = _analyzers.Index, MinTermFreq = 1, MinDocFreq = 2, MaxQueryTerms = 25 };
             var query = new BooleanQuery();
             foreach (var (field, boost) in LuceneFields.Searched)
             {
                 var name = LuceneFields.Text(field, language);
                 like.FieldNames = [name];
-                var part = like.Like(new StringReader(Stored(source, field)), name);
+                var text = field == LuceneFields.Title ? record.Title : field == LuceneFields.Summary ? record.Summary : Stored(source, field);
+                var part = like.Like(new StringReader(text), name);
                 part.Boost = boost;
                 query.Add(part, Occur.SHOULD);
             }

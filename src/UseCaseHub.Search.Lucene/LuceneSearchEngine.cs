@@ -15,7 +15,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     public const string EngineName = "Lucene";
 
     /// <summary>Bump when the document layout changes: an index written by another layout is rebuilt.</summary>
-    private const string Layout = "1";
+    private const string Layout = "2";
     private const string LayoutKey = "layout";
     private const string FingerprintKey = "fingerprint";
 
@@ -82,7 +82,9 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
         _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Index)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
-            RAMBufferSizeMB = 64,
+            // Fewer, larger segments from a rebuild; no compound files (saves rewriting each segment once more).
+            RAMBufferSizeMB = 128,
+            UseCompoundFile = false,
         });
         _fingerprint = _writer.CommitData.TryGetValue(FingerprintKey, out var fingerprint) ? fingerprint : null;
         _searchers = new SearcherManager(_writer, true, new IndexSnapshot.Factory());

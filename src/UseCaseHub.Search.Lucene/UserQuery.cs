@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using UseCaseHub.Core.Search;
 
 namespace UseCaseHub.Search.Lucene;
@@ -14,12 +15,12 @@ namespace UseCaseHub.Search.Lucene;
 /// </summary>
 internal sealed partial class UserQuery
 {
-    private readonly QueryBuilder _builder;
+    private readonly Analyzer _analyzer;
     private readonly IndexSnapshot _snapshot;
 
     private UserQuery(LuceneAnalyzers analyzers, IndexSnapshot snapshot)
     {
-        _builder = new QueryBuilder(analyzers.Index);
+        _analyzer = analyzers.Index;
         _snapshot = snapshot;
     }
 
@@ -201,6 +202,52 @@ internal sealed partial class UserQuery
         return query;
     }
 
+    private List<(string Term, int Position)> Analyze(string field, string text)
+    {
+        var terms = new List<(string, int)>();
+        using var stream = _analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            terms.Add((term.ToString(), position));
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    /// <summary>One term; several (a compound, a Chinese run) all required; a phrase in order.</summary>
+    private static Query Match(string field, List<(string Term, int Position)> terms, bool phrase)
+    {
+        if (terms.Count == 1)
+        {
+            return new TermQuery(new Term(field, terms[0].Term));
+        }
+
+        if (phrase)
+        {
+            var query = new PhraseQuery();
+            foreach (var (term, position) in terms)
+            {
+                query.Add(new Term(field, term), position);
+            }
+
+            return query;
+        }
+
+        var all = new BooleanQuery();
+        foreach (var (term, _) in terms)
+        {
+            all.Add(new TermQuery(new Term(field, term)), Occur.MUST);
+        }
+
+        return all;
+    }
+
     private static BooleanQuery Any(List<Query> queries)
     {
         var any = new BooleanQuery();
@@ -226,23 +273,26 @@ internal sealed partial class UserQuery
 
         var text = token.Text.Normalize(NormalizationForm.FormC);
         var best = new DisjunctionMaxQuery(0.1f);
-        foreach (var (field, boost) in LuceneFields.Searched)
+        foreach (var language in _snapshot.Languages)
         {
-            foreach (var language in _snapshot.Languages)
+            // The four searched fields of a language share its analyzer: analyse the word once per language.
+            var terms = Analyze(LuceneFields.Text(LuceneFields.Title, language), text);
+            if (terms.Count == 0)
             {
-                var name = LuceneFields.Text(field, language);
-                var query = token.Phrase ? _builder.CreatePhraseQuery(name, text) : _builder.CreateBooleanQuery(name, text, Occur.MUST);
-                if (query is null && !token.Phrase && field == LuceneFields.Title)
+                if (token.Phrase)
                 {
-                    // A stop word in one of the languages ("the", "la"): requiring it would hide every entry in that language.
-                    return null;
+                    continue;
                 }
 
-                if (query is not null)
-                {
-                    query.Boost = boost;
-                    best.Add(query);
-                }
+                // A stop word in one of the languages ("the", "la"): requiring it would hide every entry in that language.
+                return null;
+            }
+
+            foreach (var (field, boost) in LuceneFields.Searched)
+            {
+                var query = Match(LuceneFields.Text(field, language), terms, token.Phrase);
+                query.Boost = boost;
+                best.Add(query);
             }
         }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Markdown;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Core.Taxonomies;
 
 namespace UseCaseHub.Core.Search;
 
@@ -11,13 +12,34 @@ namespace UseCaseHub.Core.Search;
 /// Turns stored entries into <see cref="SearchDocument"/>s: the one place that decides which tags an entry
 /// is found by, so every engine and every way of indexing (outbox, rebuild, benchmark) agrees.
 /// </summary>
-public sealed class SearchDocuments(IReadOnlyDictionary<string, string> regionNames)
+public sealed class SearchDocuments
 {
-    /// <summary>Loads the M49 region names once, so documents can carry "Eastern Africa" as searchable text.</summary>
+    private readonly IReadOnlyDictionary<string, string> _regionNames;
+    private readonly Tags _tags;
+
+    private SearchDocuments(IReadOnlyDictionary<string, string> regionNames, Tags tags)
+    {
+        _regionNames = regionNames;
+        _tags = tags;
+    }
+
+    /// <summary>The taxonomies by key, loaded once, so entries need only their link rows (no joins per entry).</summary>
+    private sealed record Tags(
+        Dictionary<string, Country> Countries, Dictionary<int, SdgGoal> Goals, Dictionary<string, SdgTarget> Targets,
+        Dictionary<string, Vertical> Verticals, Dictionary<string, Technology> Technologies, Dictionary<string, Standard> Standards);
+
+    /// <summary>Loads the taxonomies once, including M49 region names so documents can carry "Eastern Africa" as searchable text.</summary>
     public static async Task<SearchDocuments> CreateAsync(HubDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return new(await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken));
+        var tags = new Tags(
+            await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso2, StringComparer.Ordinal, cancellationToken),
+            await db.SdgGoals.AsNoTracking().ToDictionaryAsync(g => g.Number, cancellationToken),
+            await db.SdgTargets.AsNoTracking().ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, cancellationToken),
+            await db.Verticals.AsNoTracking().ToDictionaryAsync(v => v.Slug, StringComparer.Ordinal, cancellationToken),
+            await db.Technologies.AsNoTracking().ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken),
+            await db.Standards.AsNoTracking().ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, cancellationToken));
+        return new(await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken), tags);
     }
 
     /// <summary>Entries with everything <see cref="From"/> reads.</summary>
@@ -30,11 +52,12 @@ public sealed class SearchDocuments(IReadOnlyDictionary<string, string> regionNa
     public async Task<List<SearchDocument>> LoadAsync(HubDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var entries = await WithTags(db.Entries.Where(e => ids.Contains(e.Id))).ToListAsync(cancellationToken);
+        var entries = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken);
+        await AttachTagsAsync(db, entries, cancellationToken);
         return entries.Select(From).ToList();
     }
 
-    /// <summary>Every entry in the store, read in batches by persistent identifier.</summary>
+    /// <summary>Every entry in the store, read in batches by persistent identifier; documents are built on all cores.</summary>
     public async IAsyncEnumerable<SearchDocument> AllAsync(HubDbContext db, int batchSize = 1000, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -42,11 +65,12 @@ public sealed class SearchDocuments(IReadOnlyDictionary<string, string> regionNa
         while (true)
         {
             var last = after;
-            var batch = await WithTags(db.Entries.Where(e => e.Pid.CompareTo(last) > 0).OrderBy(e => e.Pid).Take(batchSize))
+            var batch = await db.Entries.AsNoTracking().Where(e => e.Pid.CompareTo(last) > 0).OrderBy(e => e.Pid).Take(batchSize)
                 .ToListAsync(cancellationToken);
-            foreach (var entry in batch)
+            await AttachTagsAsync(db, batch, cancellationToken);
+            foreach (var document in batch.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(From).ToList())
             {
-                yield return From(entry);
+                yield return document;
             }
 
             if (batch.Count < batchSize)
@@ -55,8 +79,38 @@ public sealed class SearchDocuments(IReadOnlyDictionary<string, string> regionNa
             }
 
             after = batch[^1].Pid;
-            db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>Fills the entries' tag lists from the link tables and the loaded taxonomies.</summary>
+    private async Task AttachTagsAsync(HubDbContext db, List<Entry> entries, CancellationToken cancellationToken)
+    {
+        var ids = entries.Select(e => e.Id).ToList();
+        var countries = await LinksAsync<string>(db, "EntryCountries", "CountriesIso2", ids, cancellationToken);
+        var goals = await LinksAsync<int>(db, "EntrySdgs", "SdgsNumber", ids, cancellationToken);
+        var targets = await LinksAsync<string>(db, "EntrySdgTargets", "SdgTargetsCode", ids, cancellationToken);
+        var verticals = await LinksAsync<string>(db, "EntryVerticals", "VerticalsSlug", ids, cancellationToken);
+        var technologies = await LinksAsync<string>(db, "EntryTechnologies", "TechnologiesSlug", ids, cancellationToken);
+        var standards = await LinksAsync<string>(db, "EntryStandards", "StandardsCode", ids, cancellationToken);
+        foreach (var entry in entries)
+        {
+            entry.Countries = countries[entry.Id].Select(c => _tags.Countries[c]).ToList();
+            entry.Sdgs = goals[entry.Id].Select(g => _tags.Goals[g]).ToList();
+            entry.SdgTargets = targets[entry.Id].Select(t => _tags.Targets[t]).ToList();
+            entry.Verticals = verticals[entry.Id].Select(v => _tags.Verticals[v]).ToList();
+            entry.Technologies = technologies[entry.Id].Select(t => _tags.Technologies[t]).ToList();
+            entry.Standards = standards[entry.Id].Select(s => _tags.Standards[s]).ToList();
+        }
+    }
+
+    /// <summary>Rows of a many-to-many link table (a shared-type entity) for these entries.</summary>
+    private static async Task<ILookup<Guid, T>> LinksAsync<T>(HubDbContext db, string table, string column, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<Dictionary<string, object>>(table).AsNoTracking()
+            .Where(l => ids.Contains(EF.Property<Guid>(l, "EntriesId")))
+            .Select(l => new { Id = EF.Property<Guid>(l, "EntriesId"), Value = EF.Property<T>(l, column) })
+            .ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.Id, r => r.Value);
     }
 
     /// <summary>
@@ -99,8 +153,8 @@ public sealed class SearchDocuments(IReadOnlyDictionary<string, string> regionNa
         labels.AddRange(entry.Sdgs.Select(g => new TagLabel(Facets.Sdg, g.Number.ToString(CultureInfo.InvariantCulture), g.ShortTitle)));
         labels.AddRange(entry.Verticals.Select(v => new TagLabel(Facets.Vertical, v.Slug, v.Name)));
         labels.AddRange(countries.Select(c => new TagLabel(Facets.Country, c.Iso2, c.Name)));
-        labels.AddRange(regions.Concat(subregions).Where(regionNames.ContainsKey)
-            .Select(code => new TagLabel(regions.Contains(code) ? Facets.Region : Facets.Subregion, code, regionNames[code])));
+        labels.AddRange(regions.Concat(subregions).Where(_regionNames.ContainsKey)
+            .Select(code => new TagLabel(regions.Contains(code) ? Facets.Region : Facets.Subregion, code, _regionNames[code])));
         labels.AddRange(entry.Technologies.Select(t => new TagLabel(Facets.Technology, t.Slug, t.Name)));
         labels.AddRange(entry.Standards.Select(s => new TagLabel(Facets.Standard, s.Code, s.Code)));
         var parents = new List<FacetParent>();
