@@ -13,8 +13,9 @@ namespace UseCaseHub.Benchmarks;
 /// <summary>
 /// A synthetic catalogue written straight into the SQLite store (as a bulk load would, so without outbox
 /// rows): each entry copies the shape of a random real entry of content/ (language, text lengths, how many
-/// tags of each kind) and fills it with text windows from real entries of that language and tags drawn
-/// with the real entries' frequencies. A seeded RNG makes every run the same corpus.
+/// tags of each kind) and fills it with windows of real text, mostly from that entry (entries are about
+/// one topic: a water metering entry says "water" a lot, others rarely) and partly from any entry of that
+/// language; tags are drawn with the real entries' frequencies. A seeded RNG makes every run the same corpus.
 /// </summary>
 internal sealed class CorpusGenerator(HubDbContext db, int seed)
 {
@@ -27,6 +28,7 @@ internal sealed class CorpusGenerator(HubDbContext db, int seed)
     {
         var templates = await SearchDocuments.WithTags(db.Entries).ToListAsync();
         var pools = templates.GroupBy(t => t.Language).ToDictionary(g => g.Key, g => Pool(g));
+        var topics = templates.ToDictionary(t => t.Id, t => Pool([t]));
         var countries = await db.Countries.Select(c => c.Iso2).ToListAsync();
         var targets = (await db.SdgTargets.Select(t => new { t.GoalNumber, t.Code }).ToListAsync())
             .GroupBy(t => t.GoalNumber).ToDictionary(g => g.Key, g => g.Select(t => t.Code).ToList());
@@ -54,7 +56,7 @@ internal sealed class CorpusGenerator(HubDbContext db, int seed)
         for (var i = 0; i < count; i++)
         {
             var template = templates[_random.Next(templates.Count)];
-            var pool = pools[template.Language];
+            var pool = (Topic: topics[template.Id], Language: pools[template.Language]);
             var useCase = template as UseCase;
             var id = Guid.NewGuid();
             var pid = $"{(useCase is null ? "BP" : "UC")}-2030-{i:D6}";
@@ -140,15 +142,16 @@ internal sealed class CorpusGenerator(HubDbContext db, int seed)
     {
         var text = string.Join(' ', entries.SelectMany(e => new[] { e.Title, e.Summary, MarkdownRenderer.ToPlainText(e.Body) }));
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 50 ? words : words.SelectMany(w => w.Chunk(3).Select(c => new string(c))).ToArray();
+        return words.Average(w => w.Length) < 12 ? words : words.SelectMany(w => w.Chunk(3).Select(c => new string(c))).ToArray();
     }
 
     /// <summary>Windows of consecutive real words until the length is reached: real word frequencies and co-occurrences.</summary>
-    private string Text(string[] pool, int length, bool sentence)
+    private string Text((string[] Topic, string[] Language) pools, int length, bool sentence)
     {
         var text = new StringBuilder(length + 64);
         while (text.Length < length)
         {
+            var pool = _random.Next(10) < 8 ? pools.Topic : pools.Language;
             var start = _random.Next(pool.Length);
             var take = sentence ? 8 + _random.Next(14) : 2 + _random.Next(6);
             for (var i = start; i < Math.Min(pool.Length, start + take) && text.Length < length; i++)

@@ -6,7 +6,7 @@ using UseCaseHub.Core.Search;
 namespace UseCaseHub.Search.Lucene;
 
 /// <summary>
-/// Counts facet values with doc values in the same pass that collects the top documents, drill-sideways
+/// Counts facet values (doc values, flattened per segment) in the same pass that collects the top documents, drill-sideways
 /// style: the query is run without the facet filters; a document passing every selected facet is a hit
 /// and counts for every facet; a document failing exactly one selected facet counts only for that facet.
 /// So values of one facet combine with OR, facets with AND, and a facet's counts ignore its own selection.
@@ -15,11 +15,11 @@ internal sealed class FacetCollector(ICollector hits, IReadOnlyDictionary<int, H
 {
     private readonly int _selectedMask = selected.Keys.Aggregate(0, (mask, facet) => mask | (1 << facet));
     private readonly Dictionary<string, long>[] _counts = Enumerable.Range(0, 32).Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
-    private SortedSetDocValues? _values;
     private SegmentFacets? _segment;
+    private int[] _docStart = [];
+    private int[] _ords = [];
     private int[] _segmentCounts = [];
     private bool[] _ordSelected = [];
-    private int[] _docOrds = new int[64];
 
     /// <summary>Documents that passed every filter.</summary>
     public int TotalHits { get; private set; }
@@ -32,8 +32,9 @@ internal sealed class FacetCollector(ICollector hits, IReadOnlyDictionary<int, H
     {
         Flush();
         hits.SetNextReader(context);
-        _values = context.AtomicReader.GetSortedSetDocValues(LuceneFields.FacetValues);
-        _segment = SegmentFacets.For(context.AtomicReader, context.AtomicReader.GetSortedSetDocValues(LuceneFields.FacetValues));
+        _segment = SegmentFacets.For(context.AtomicReader);
+        _docStart = _segment.DocStart;
+        _ords = _segment.Ords;
         _segmentCounts = new int[_segment.OrdValue.Length];
         _ordSelected = new bool[_segment.OrdValue.Length];
         for (var ord = 0; ord < _ordSelected.Length; ord++)
@@ -44,30 +45,26 @@ internal sealed class FacetCollector(ICollector hits, IReadOnlyDictionary<int, H
 
     public void Collect(int doc)
     {
+        var from = _docStart[doc];
+        var to = _docStart[doc + 1];
         if (_selectedMask == 0)
         {
-            CollectUnfiltered(doc);
+            TotalHits++;
+            hits.Collect(doc);
+            for (var i = from; i < to; i++)
+            {
+                _segmentCounts[_ords[i]]++;
+            }
+
             return;
         }
 
-        var count = 0;
         var matched = 0;
-        if (_values is not null)
+        for (var i = from; i < to; i++)
         {
-            _values.SetDocument(doc);
-            long ord;
-            while ((ord = _values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            if (_ordSelected[_ords[i]])
             {
-                if (count == _docOrds.Length)
-                {
-                    Array.Resize(ref _docOrds, count * 2);
-                }
-
-                _docOrds[count++] = (int)ord;
-                if (_ordSelected[ord])
-                {
-                    matched |= 1 << _segment!.OrdFacet[ord];
-                }
+                matched |= 1 << _segment!.OrdFacet[_ords[i]];
             }
         }
 
@@ -76,39 +73,21 @@ internal sealed class FacetCollector(ICollector hits, IReadOnlyDictionary<int, H
         {
             TotalHits++;
             hits.Collect(doc);
-            for (var i = 0; i < count; i++)
+            for (var i = from; i < to; i++)
             {
-                _segmentCounts[_docOrds[i]]++;
+                _segmentCounts[_ords[i]]++;
             }
         }
         else if ((fails & (fails - 1)) == 0)
         {
             var facet = BitOperations.TrailingZeroCount(fails);
-            for (var i = 0; i < count; i++)
+            for (var i = from; i < to; i++)
             {
-                if (_segment!.OrdFacet[_docOrds[i]] == facet)
+                if (_segment!.OrdFacet[_ords[i]] == facet)
                 {
-                    _segmentCounts[_docOrds[i]]++;
+                    _segmentCounts[_ords[i]]++;
                 }
             }
-        }
-    }
-
-    /// <summary>No facet selected: every document is a hit and counts for every facet.</summary>
-    private void CollectUnfiltered(int doc)
-    {
-        TotalHits++;
-        hits.Collect(doc);
-        if (_values is null)
-        {
-            return;
-        }
-
-        _values.SetDocument(doc);
-        long ord;
-        while ((ord = _values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-        {
-            _segmentCounts[ord]++;
         }
     }
 

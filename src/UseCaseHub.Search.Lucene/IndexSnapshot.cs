@@ -66,7 +66,16 @@ internal sealed class IndexSnapshot
     /// <summary>Opens searchers that carry their snapshot.</summary>
     internal sealed class Factory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new SnapshotSearcher(reader, new IndexSnapshot(reader));
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // Warm the per-segment facet arrays here, on refresh, rather than in the first search that needs them.
+            foreach (var leaf in reader.Leaves)
+            {
+                SegmentFacets.For(leaf.AtomicReader);
+            }
+
+            return new SnapshotSearcher(reader, new IndexSnapshot(reader));
+        }
     }
 }
 
@@ -75,13 +84,18 @@ internal sealed class SnapshotSearcher(IndexReader reader, IndexSnapshot snapsho
     public IndexSnapshot Snapshot { get; } = snapshot;
 }
 
-/// <summary>Per segment (segments never change once written): each facet ordinal's facet and value.</summary>
+/// <summary>
+/// Per segment (segments never change once written): each facet ordinal's facet and value, and every
+/// document's ordinals flattened into two arrays. Reading packed doc values for every matching document
+/// costs far more than walking an int array; the arrays cost about 4 bytes per facet value per document.
+/// </summary>
 internal sealed class SegmentFacets
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, SegmentFacets> Cache = new();
 
-    private SegmentFacets(SortedSetDocValues? values)
+    private SegmentFacets(AtomicReader reader)
     {
+        var values = reader.GetSortedSetDocValues(LuceneFields.FacetValues);
         var count = (int)(values?.ValueCount ?? 0);
         OrdFacet = new int[count];
         OrdValue = new string[count];
@@ -94,14 +108,38 @@ internal sealed class SegmentFacets
             OrdFacet[ord] = FacetIndex(text[..split]);
             OrdValue[ord] = text[(split + 1)..];
         }
+
+        DocStart = new int[reader.MaxDoc + 1];
+        var ords = new List<int>(reader.MaxDoc * 16);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            DocStart[doc] = ords.Count;
+            if (values is null)
+            {
+                continue;
+            }
+
+            values.SetDocument(doc);
+            long ord;
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            {
+                ords.Add((int)ord);
+            }
+        }
+
+        DocStart[reader.MaxDoc] = ords.Count;
+        Ords = [.. ords];
     }
 
     /// <summary>Index in <see cref="Facets.All"/>, or 31 for a key this version does not know.</summary>
     public int[] OrdFacet { get; }
     public string[] OrdValue { get; }
 
-    public static SegmentFacets For(AtomicReader reader, SortedSetDocValues? values) =>
-        Cache.GetValue(reader.CoreCacheKey, _ => new SegmentFacets(values));
+    /// <summary>Document d's ordinals are <c>Ords[DocStart[d]..DocStart[d + 1]]</c>.</summary>
+    public int[] DocStart { get; }
+    public int[] Ords { get; }
+
+    public static SegmentFacets For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentFacets(reader));
 
     public static int FacetIndex(string facet)
     {

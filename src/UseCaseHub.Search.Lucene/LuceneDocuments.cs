@@ -21,7 +21,8 @@ internal static class LuceneDocuments
             new TextField(LuceneFields.Text(LuceneFields.Title, language), source.Title, Field.Store.NO),
             new TextField(LuceneFields.Text(LuceneFields.Summary, language), source.Summary, Field.Store.NO),
             new TextField(LuceneFields.Text(LuceneFields.Tags, language), tags, Field.Store.NO),
-            new TextField(LuceneFields.Text(LuceneFields.Body, language), source.Body, Field.Store.NO),
+            // All the text, so that one field decides whether an entry matches (see UserQuery).
+            new TextField(LuceneFields.Text(LuceneFields.Body, language), string.Join("\n", source.Title, source.Summary, tags, source.Body), Field.Store.NO),
             new TextField(LuceneFields.Words, source.Title + "\n" + source.Summary + "\n" + tags, Field.Store.NO),
             new SortedDocValuesField(LuceneFields.TitleSort, new BytesRef(source.Title.ToLowerInvariant())),
             new NumericDocValuesField(LuceneFields.Date, (source.PublishedAt ?? source.UpdatedAt).UtcTicks),

@@ -275,8 +275,9 @@ internal sealed partial class UserQuery
         var best = new DisjunctionMaxQuery(0.1f);
         foreach (var language in _snapshot.Languages)
         {
-            // The four searched fields of a language share its analyzer: analyse the word once per language.
-            var terms = Analyze(LuceneFields.Text(LuceneFields.Title, language), text);
+            // The searched fields of a language share its analyzer: analyse the word once per language.
+            var body = LuceneFields.Text(LuceneFields.Body, language);
+            var terms = Analyze(body, text);
             if (terms.Count == 0)
             {
                 if (token.Phrase)
@@ -288,12 +289,17 @@ internal sealed partial class UserQuery
                 return null;
             }
 
-            foreach (var (field, boost) in LuceneFields.Searched)
+            // The body field holds all of the entry's text, so it alone decides the match; title, summary and
+            // tags (short postings, visited only for matching documents) add their boosts to the score.
+            var match = new BooleanQuery { { Match(body, terms, token.Phrase), Occur.MUST } };
+            foreach (var (field, boost) in LuceneFields.Searched.Where(f => f.Field != LuceneFields.Body))
             {
                 var query = Match(LuceneFields.Text(field, language), terms, token.Phrase);
                 query.Boost = boost;
-                best.Add(query);
+                match.Add(query, Occur.SHOULD);
             }
+
+            best.Add(match);
         }
 
         return best.Disjuncts.Count > 0 ? best : null;
