@@ -8,7 +8,7 @@ internal sealed record HttpScenario(string Name, Func<TypicalQuery, string> Url)
 /// <summary>Concurrent clients over loopback for a fixed time: requests per second, latency, errors.</summary>
 internal static class HttpBenchmark
 {
-    public static async Task<(double PerSecond, Latencies Latencies, int Errors)> RunAsync(
+    public static async Task<(double PerSecond, Latencies Latencies, int Errors, long Bytes)> RunAsync(
         Uri baseAddress, HttpScenario scenario, IReadOnlyList<TypicalQuery> queries, int clients, TimeSpan duration)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
@@ -20,6 +20,7 @@ internal static class HttpBenchmark
         }
 
         var errors = 0;
+        long bytes = 0;
         var all = new Latencies();
         var started = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(worker => Task.Run(async () =>
@@ -31,7 +32,7 @@ internal static class HttpBenchmark
                 try
                 {
                     using var response = await http.GetAsync(new Uri(scenario.Url(queries[i % queries.Count]), UriKind.Relative));
-                    await response.Content.ReadAsByteArrayAsync();
+                    Interlocked.Add(ref bytes, (await response.Content.ReadAsByteArrayAsync()).Length);
                     if (!response.IsSuccessStatusCode)
                     {
                         Interlocked.Increment(ref errors);
@@ -52,6 +53,6 @@ internal static class HttpBenchmark
             all.AddRange(latencies);
         }
 
-        return (all.Count / started.Elapsed.TotalSeconds, all, errors);
+        return (all.Count / started.Elapsed.TotalSeconds, all, errors, all.Count == 0 ? 0 : bytes / all.Count);
     }
 }

@@ -7,7 +7,7 @@ namespace UseCaseHub.Search.Lucene;
 internal static class FacetResults
 {
     public static Dictionary<string, IReadOnlyList<FacetValue>> Build(
-        FacetCollector collector, IReadOnlyList<string> wanted, IReadOnlyDictionary<string, HashSet<string>> selected, IndexSnapshot snapshot)
+        FacetCollector collector, IReadOnlyList<string> wanted, IReadOnlyDictionary<string, HashSet<string>> selected, IndexSnapshot snapshot, int limit = 0)
     {
         var flat = new Dictionary<string, List<FacetValue>>(StringComparer.Ordinal);
         foreach (var facet in wanted.Where(Facets.IsKnown).Distinct(StringComparer.Ordinal))
@@ -25,13 +25,26 @@ internal static class FacetResults
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
         foreach (var (facet, values) in flat)
         {
-            result[facet] = values.Select(v => Nest(facet, v, byParent)).ToList();
+            result[facet] = Limit(values, limit).Select(v => Nest(facet, v, byParent, limit)).ToList();
         }
 
         return result;
     }
 
-    private static FacetValue Nest(string facet, FacetValue value, Dictionary<string, ILookup<string, FacetValue>> byParent)
+    /// <summary>The most frequent values and every selected one, in the facet's own order.</summary>
+    private static IEnumerable<FacetValue> Limit(IEnumerable<FacetValue> values, int limit)
+    {
+        if (limit <= 0)
+        {
+            return values;
+        }
+
+        var list = values.ToList();
+        var kept = list.OrderByDescending(v => v.Count).Take(limit).Concat(list.Where(v => v.Selected)).ToHashSet();
+        return list.Where(kept.Contains);
+    }
+
+    private static FacetValue Nest(string facet, FacetValue value, Dictionary<string, ILookup<string, FacetValue>> byParent, int limit)
     {
         var childFacet = Facets.ParentOf.FirstOrDefault(p => p.Value == facet).Key;
         if (childFacet is null || !byParent.TryGetValue(childFacet, out var children) || !children.Contains(value.Value))
@@ -39,7 +52,7 @@ internal static class FacetResults
             return value;
         }
 
-        return value with { Children = children[value.Value].Select(c => Nest(childFacet, c, byParent)).ToList() };
+        return value with { Children = Limit(children[value.Value], limit).Select(c => Nest(childFacet, c, byParent, limit)).ToList() };
     }
 
     private static string? ParentOf(string facet, string value, IndexSnapshot snapshot) =>

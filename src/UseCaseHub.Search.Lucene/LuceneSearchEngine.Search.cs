@@ -40,7 +40,7 @@ public sealed partial class LuceneSearchEngine
         {
             Total = collector.TotalHits,
             Hits = hits,
-            Facets = FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot),
+            Facets = FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot, request.FacetLimit),
             DidYouMean = collector.TotalHits == 0 ? DidYouMean(searcher, parsed, request) : null,
         };
     }

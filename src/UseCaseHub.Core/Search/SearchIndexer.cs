@@ -35,13 +35,17 @@ public sealed class SearchIndexer(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         SearchOutbox.Written -= OnWritten;
-        if (_stopping is null || _loop is null)
+        // Stopping twice (tests, factories) is harmless.
+        var stopping = Interlocked.Exchange(ref _stopping, null);
+        var loop = Interlocked.Exchange(ref _loop, null);
+        if (stopping is null || loop is null)
         {
             return;
         }
 
-        await _stopping.CancelAsync();
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await stopping.CancelAsync();
+        await loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        stopping.Dispose();
     }
 
     private void OnWritten(object? sender, EventArgs e) => _nudge.Release();

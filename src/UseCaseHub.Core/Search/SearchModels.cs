@@ -43,6 +43,9 @@ public sealed record SearchRequest
     /// <summary>Facet keys to count; empty counts none.</summary>
     public IReadOnlyList<string> Facets { get; init; } = [];
 
+    /// <summary>At most this many values per facet and per parent value (the most frequent, plus every selected one); 0 for all.</summary>
+    public int FacetLimit { get; init; }
+
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;

@@ -14,6 +14,9 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
 
     public bool IsValid => Problem is null;
 
+    /// <summary>Values per facet (and per parent value) unless <c>facetLimit</c> says otherwise.</summary>
+    public const int DefaultFacetLimit = 20;
+
     public static SearchQuery Read(IQueryCollection query, int defaultPageSize, SearchAudience audience)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -40,6 +43,11 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
             return Invalid("pageSize", $"pageSize is a whole number from 1 to {MaxPageSize}.");
         }
 
+        if (!Number(query, "facetLimit", 1, 1000, DefaultFacetLimit, out var facetLimit))
+        {
+            return Invalid("facetLimit", "facetLimit is a whole number from 1 to 1000.");
+        }
+
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var facet in Facets.All)
         {
@@ -60,6 +68,7 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
             Query = text,
             Filters = filters,
             Facets = Facets.All,
+            FacetLimit = facetLimit,
             Sort = sort,
             Page = page,
             PageSize = pageSize,

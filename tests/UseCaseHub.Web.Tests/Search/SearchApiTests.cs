@@ -67,6 +67,21 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
     }
 
     [Fact]
+    public async Task Facet_limit_keeps_the_most_frequent_values_and_the_selected_ones()
+    {
+        var json = await GetJsonAsync("/api/search?facetLimit=1&country=FJ");
+
+        foreach (var facet in json.GetProperty("facets").EnumerateObject().Where(f => f.Name != "country"))
+        {
+            Assert.True(facet.Value.GetArrayLength() <= 1, facet.Name);
+        }
+
+        var countries = json.GetProperty("facets").GetProperty("country").EnumerateArray().Select(c => c.GetProperty("value").GetString()).ToList();
+        Assert.Contains("FJ", countries);
+        Assert.True(countries.Count <= 2);
+    }
+
+    [Fact]
     public async Task Drafts_are_not_found_anonymously()
     {
         var json = await GetJsonAsync("/api/search?q=draft+nobody");
@@ -82,6 +97,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
     [InlineData("sdg=99", "sdg")]
     [InlineData("country=Kenya", "country")]
     [InlineData("year=twenty", "year")]
+    [InlineData("facetLimit=0", "facetLimit")]
     public async Task Bad_parameters_answer_problem_details_naming_the_parameter(string query, string parameter)
     {
         using var response = await _client.GetAsync(new Uri("/api/search?" + query, UriKind.Relative));

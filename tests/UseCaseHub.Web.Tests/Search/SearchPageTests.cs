@@ -83,6 +83,9 @@ public sealed class SearchPageTests(HubFactory factory) : IClassFixture<HubFacto
         var form = home.QuerySelector("form.site-search")!;
         Assert.Equal("/search", form.GetAttribute("action"));
         Assert.NotNull(form.QuerySelector("input[name=q][data-suggest='/api/suggest']"));
+        var script = home.QuerySelector("script[src*='suggest.js']")!.GetAttribute("src")!;
+        using var served = await _client.GetAsync(new Uri(script, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
 
         var hostile = await GetPageAsync("/search?q=hostile");
         Assert.Empty(hostile.QuerySelectorAll(".search-hit script"));
