@@ -16,13 +16,23 @@ internal sealed class SearchHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
+    /// <summary>A small content folder (a use case and a best practice): the indexer's behaviour does not depend on volume.</summary>
+    private static readonly Lazy<string> Content = new(() =>
+    {
+        var content = new ContentFolder();
+        content.Write("use-cases/kenya.md", ContentFolder.UseCase());
+        content.Write("use-cases/fiji.md", ContentFolder.UseCase(pid: "UC-2026-00002", slug: "fiji-reef", title: "Reef buoys in Fiji", countries: "[FJ]", sdgs: "[14]", targets: "[]"));
+        content.Write("best-practices/lpwan.md", ContentFolder.BestPractice());
+        return content.Root;
+    });
+
     public SearchHost(string dataPath)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Hub:DataPath"] = dataPath,
             ["Hub:SeedsPath"] = TestPaths.Seeds,
-            ["Hub:ContentPath"] = TestPaths.Content,
+            ["Hub:ContentPath"] = Content.Value,
             ["Search:PollSeconds"] = "3600",
         }).Build();
         _services = new ServiceCollection()
