@@ -68,7 +68,7 @@ internal static class InProcessBenchmark
         return latencies;
     }
 
-    private static int Warmup(IReadOnlyList<TypicalQuery> queries) => Math.Min(200, queries.Count / 5);
+    private static int Warmup(IReadOnlyList<TypicalQuery> queries) => Math.Min(500, queries.Count / 4);
 
     private static List<string> Terms(EnglishAnalyzer analyzer, string text)
     {
