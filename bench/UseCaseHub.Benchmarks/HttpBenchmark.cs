@@ -17,7 +17,7 @@ internal static class HttpBenchmark
         var warming = Stopwatch.StartNew();
         for (var i = 0; warming.Elapsed < TimeSpan.FromSeconds(3); i++)
         {
-            using var _ = await http.GetAsync(new Uri(scenario.Url(queries[(queries.Count - 1 - i) % queries.Count]), UriKind.Relative));
+            using var _ = await http.GetAsync(new Uri(scenario.Url(queries[i % queries.Count]), UriKind.Relative));
         }
 
         var errors = 0;

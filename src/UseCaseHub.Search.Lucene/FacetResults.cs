@@ -25,7 +25,8 @@ internal static class FacetResults
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
         foreach (var (facet, values) in flat)
         {
-            result[facet] = Limit(values, limit).Select(v => Nest(facet, v, byParent, limit)).ToList();
+            // The 17 goals are a fixed, familiar set: always all of them.
+            result[facet] = Limit(values, facet == Facets.Sdg ? 0 : limit).Select(v => Nest(facet, v, byParent, limit)).ToList();
         }
 
         return result;

@@ -43,7 +43,7 @@ public sealed record SearchRequest
     /// <summary>Facet keys to count; empty counts none.</summary>
     public IReadOnlyList<string> Facets { get; init; } = [];
 
-    /// <summary>At most this many values per facet and per parent value (the most frequent, plus every selected one); 0 for all.</summary>
+    /// <summary>At most this many values per facet and per parent value (the most frequent, plus every selected one; all 17 SDGs); 0 for all.</summary>
     public int FacetLimit { get; init; }
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;

@@ -15,7 +15,7 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
     public bool IsValid => Problem is null;
 
     /// <summary>Values per facet (and per parent value) unless <c>facetLimit</c> says otherwise.</summary>
-    public const int DefaultFacetLimit = 20;
+    public const int DefaultFacetLimit = 10;
 
     public static SearchQuery Read(IQueryCollection query, int defaultPageSize, SearchAudience audience)
     {
