@@ -6,6 +6,7 @@ using UseCaseHub.Web.Errors;
 using UseCaseHub.Web.Health;
 using UseCaseHub.Web.Identity;
 using UseCaseHub.Web.Localization;
+using UseCaseHub.Web.Search;
 using UseCaseHub.Web.Site;
 
 var command = HubCommand.Parse(args);
@@ -18,6 +19,7 @@ builder.Services.AddHubHealth();
 builder.Services.AddHubSite(builder.Configuration);
 builder.Services.AddHubIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddHubApi(builder.Configuration);
+builder.Services.AddHubSearch(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -35,6 +37,7 @@ app.UseHubIdentity();
 app.UseHubSite();
 app.MapHubIdentity();
 app.MapHubApi();
+app.MapHubSearch();
 app.MapHubHealth();
 await app.RunAsync();
 return 0;

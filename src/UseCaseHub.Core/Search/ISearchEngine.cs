@@ -18,6 +18,12 @@ public interface ISearchEngine
     /// <summary>Full-text search with filters, facet counts, highlights, sort and paging.</summary>
     Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The ids of up to <paramref name="max"/> entries the query matches for the audience, best first,
+    /// without snippets or facets: for callers that join the hits with the store (OData <c>$search</c>).
+    /// </summary>
+    Task<IReadOnlyList<Guid>> MatchingIdsAsync(string query, SearchAudience audience, int max, CancellationToken cancellationToken = default);
+
     /// <summary>Autocomplete suggestions (titles and tags) for what a person has typed so far.</summary>
     Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, SearchAudience audience, int max = 8, CancellationToken cancellationToken = default);
 
@@ -26,4 +32,13 @@ public interface ISearchEngine
 
     /// <summary>How many documents the index holds (all statuses).</summary>
     Task<long> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Count, the store fingerprint last recorded, and whether the index had to be created afresh (missing or corrupt).</summary>
+    Task<SearchIndexState> StateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the whole index with <paramref name="documents"/>; searches see the old index until it is done.</summary>
+    Task RebuildAsync(IAsyncEnumerable<SearchDocument> documents, string fingerprint, IProgress<int>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the index now reflects the store state <paramref name="fingerprint"/>.</summary>
+    Task MarkInSyncAsync(string fingerprint, CancellationToken cancellationToken = default);
 }

@@ -18,7 +18,19 @@ public sealed record SearchDocument
 
     /// <summary>Facet values by facet key (<see cref="Facets"/>), e.g. <c>sdg</c> → <c>6</c>, <c>14</c>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Tags { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The tags' names (Kenya, Clean water and sanitation, LoRaWAN): searched as text, offered as suggestions.</summary>
+    public IReadOnlyList<TagLabel> Labels { get; init; } = [];
+
+    /// <summary>Where this entry's values sit in the hierarchical facets (country KE under sub-region 202).</summary>
+    public IReadOnlyList<FacetParent> Parents { get; init; } = [];
 }
+
+/// <summary>The display name of one facet value.</summary>
+public sealed record TagLabel(string Facet, string Value, string Label);
+
+/// <summary>A value of a child facet and the value of the parent facet it belongs to.</summary>
+public sealed record FacetParent(string Facet, string Value, string ParentValue);
 
 /// <summary>A search as a person asks it.</summary>
 public sealed record SearchRequest
@@ -30,6 +42,9 @@ public sealed record SearchRequest
 
     /// <summary>Facet keys to count; empty counts none.</summary>
     public IReadOnlyList<string> Facets { get; init; } = [];
+
+    /// <summary>At most this many values per facet and per parent value (the most frequent, plus every selected one; all 17 SDGs); 0 for all.</summary>
+    public int FacetLimit { get; init; }
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public int Page { get; init; } = 1;
@@ -45,7 +60,19 @@ public enum SearchSort
     Title,
 }
 
-public sealed record SearchHit(Guid Id, string Pid, string Type, string Slug, string Title, string Snippet, float Score);
+/// <summary>One result. <see cref="Snippet"/> is HTML: the text is escaped and matches are wrapped in <c>&lt;mark&gt;</c>.</summary>
+public sealed record SearchHit(Guid Id, string Pid, string Type, string Slug, string Title, string Snippet, float Score)
+{
+    /// <summary>The entry's site path, without culture prefix.</summary>
+    public string Path => $"/{(Type == SearchTypes.BestPractice ? "best-practices" : "use-cases")}/{Slug}";
+}
+
+/// <summary>The values of the <c>type</c> facet and of <see cref="SearchDocument.Type"/>.</summary>
+public static class SearchTypes
+{
+    public const string UseCase = "use-case";
+    public const string BestPractice = "best-practice";
+}
 
 public sealed record FacetValue(string Value, long Count, bool Selected, IReadOnlyList<FacetValue>? Children = null);
 
@@ -80,4 +107,17 @@ public static class Facets
 
     public static IReadOnlyList<string> All { get; } =
         [Type, Sdg, Target, Vertical, Region, Subregion, Country, Group, Stage, Standard, Technology, Year, Language];
+
+    /// <summary>Hierarchical facets: child facet → parent facet (region &gt; sub-region &gt; country; goal &gt; target).</summary>
+    public static IReadOnlyDictionary<string, string> ParentOf { get; } = new Dictionary<string, string>
+    {
+        [Target] = Sdg,
+        [Subregion] = Region,
+        [Country] = Subregion,
+    };
+
+    public static bool IsKnown(string key) => All.Contains(key, StringComparer.Ordinal);
 }
+
+/// <summary>What an index holds and which store state it was last brought in line with.</summary>
+public sealed record SearchIndexState(long Count, string? Fingerprint, bool Recreated);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using UseCaseHub.Core.Accounts;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Taxonomies;
 
 namespace UseCaseHub.Core.Store;
@@ -28,6 +29,9 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     public DbSet<Technology> Technologies => Set<Technology>();
     public DbSet<Standard> Standards => Set<Standard>();
 
+    /// <summary>Entries changed since the search index last caught up (see <see cref="Search.SearchOutbox"/>).</summary>
+    public DbSet<SearchOutboxItem> SearchOutbox => Set<SearchOutboxItem>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -50,13 +54,28 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var queued = Search.SearchOutbox.Enqueue(this);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        NotifyIfQueued(queued);
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Every writer (site, API, importer) queues its changed entries for the search index in the same transaction.
+        var queued = Search.SearchOutbox.Enqueue(this);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        NotifyIfQueued(queued);
+        return saved;
+    }
+
+    private static void NotifyIfQueued(int queued)
+    {
+        if (queued > 0)
+        {
+            Search.SearchOutbox.NotifyWritten();
+        }
     }
 
     private void StampChanges()

@@ -28,8 +28,7 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
     [HubQuery(SupportsSearch = true)]
     public async Task<ActionResult<IQueryable<T>>> Get(CancellationToken cancellationToken)
     {
-        var (query, failure) = await search.ApplyAsync(Visible, Request, cancellationToken);
-        return failure is null ? new ActionResult<IQueryable<T>>(query) : failure;
+        return new ActionResult<IQueryable<T>>(await search.ApplyAsync(Visible, Request, cancellationToken));
     }
 
     [HubQuery]

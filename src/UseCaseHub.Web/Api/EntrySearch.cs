@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Search;
@@ -12,55 +10,21 @@ namespace UseCaseHub.Web.Api;
 /// other query options then apply as usual. Both kinds are searched together (the engine's type
 /// values are its own business); the id restriction keeps the entity set's kind.
 /// </summary>
-public sealed class EntrySearch(IServiceProvider services, IOptions<ApiOptions> options)
+public sealed class EntrySearch(ISearchEngine engine, IOptions<ApiOptions> options)
 {
     public const string Option = "$search";
 
-    /// <summary>The entries restricted to the request's $search (unchanged without one), or the error to answer.</summary>
-    public async Task<(IQueryable<T> Entries, ObjectResult? Failure)> ApplyAsync<T>(IQueryable<T> entries, HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The entries restricted to the request's $search; unchanged without one.</summary>
+    public async Task<IQueryable<T>> ApplyAsync<T>(IQueryable<T> entries, HttpRequest request, CancellationToken cancellationToken)
         where T : Entry
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.Query.TryGetValue(Option, out var terms) || string.IsNullOrWhiteSpace(terms))
         {
-            return (entries, null);
+            return entries;
         }
 
-        var restricted = await RestrictAsync(entries, terms.ToString(), request.HttpContext.User, cancellationToken);
-        return restricted is null
-            ? (entries, ApiErrors.Result(StatusCodes.Status501NotImplemented, "SearchUnavailable",
-                "$search needs a search engine, and none is configured on this hub (Search:Engine)."))
-            : (restricted, null);
-    }
-
-    /// <summary>Null when the engine is missing (the caller answers 501).</summary>
-    public async Task<IQueryable<T>?> RestrictAsync<T>(IQueryable<T> entries, string query, ClaimsPrincipal user, CancellationToken cancellationToken)
-        where T : Entry
-    {
-        if (services.GetService<ISearchEngine>() is not { } engine)
-        {
-            return null;
-        }
-
-        const int pageSize = 1000;
-        var ids = new List<Guid>();
-        for (var page = 1; ids.Count < options.Value.MaxSearchHits; page++)
-        {
-            var result = await engine.SearchAsync(new SearchRequest
-            {
-                Query = query,
-                Audience = SearchAudience.Of(user),
-                Page = page,
-                PageSize = pageSize,
-                Highlight = false,
-            }, cancellationToken);
-            ids.AddRange(result.Hits.Select(h => h.Id));
-            if (result.Hits.Count < pageSize || ids.Count >= result.Total)
-            {
-                break;
-            }
-        }
-
+        var ids = await engine.MatchingIdsAsync(terms.ToString(), SearchAudience.Of(request.HttpContext.User), options.Value.MaxSearchHits, cancellationToken);
         return entries.Where(e => ids.Contains(e.Id));
     }
 }

@@ -18,8 +18,7 @@ public sealed class EntriesController(ApiDbContext db, EntrySearch search) : ODa
     [HubQuery(SupportsSearch = true)]
     public async Task<ActionResult<IQueryable<Entry>>> Get(CancellationToken cancellationToken)
     {
-        var (query, failure) = await search.ApplyAsync(db.Entries.AsNoTracking().VisibleTo(User), Request, cancellationToken);
-        return failure is null ? new ActionResult<IQueryable<Entry>>(query) : failure;
+        return new ActionResult<IQueryable<Entry>>(await search.ApplyAsync(db.Entries.AsNoTracking().VisibleTo(User), Request, cancellationToken));
     }
 
     [HubQuery]

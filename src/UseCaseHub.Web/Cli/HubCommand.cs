@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.ContentFiles;
+using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
 
 namespace UseCaseHub.Web.Cli;
@@ -9,7 +11,7 @@ namespace UseCaseHub.Web.Cli;
 /// </summary>
 public sealed class HubCommand
 {
-    private static readonly string[] Verbs = ["import", "export", "help"];
+    private static readonly string[] Verbs = ["import", "export", "reindex", "help"];
 
     public string? Verb { get; private init; }
     public string[] HostArgs { get; private init; } = [];
@@ -43,6 +45,7 @@ public sealed class HubCommand
                   (none)         serve the site and API
                   import [DIR]   import content files (default: Hub:ContentPath) into the store
                   export DIR     write every entry and page back to Markdown files under DIR
+                  reindex        rebuild the search index from the store
                   help           this text
                 Host settings may follow, e.g. --Store:ConnectionString="Data Source=/tmp/hub.db"
                 """);
@@ -52,6 +55,11 @@ public sealed class HubCommand
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         await services.GetRequiredService<StoreInitializer>().InitializeAsync();
+        if (Verb == "reindex")
+        {
+            return await ReindexAsync(services);
+        }
+
         var progress = new ConsoleProgress(Verb == "import" ? "Importing" : "Exporting");
         if (Verb == "export")
         {
@@ -84,5 +92,22 @@ public sealed class HubCommand
 
         Console.WriteLine(report);
         return report.Failed == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> ReindexAsync(IServiceProvider services)
+    {
+        var total = await services.GetRequiredService<HubDbContext>().Entries.CountAsync();
+        var console = new ConsoleProgress("Indexing");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var count = await services.GetRequiredService<SearchIndexer>().RebuildAsync(new ReindexProgress(console, total));
+        ConsoleProgress.Finish();
+        Console.WriteLine($"Indexed {count} entries in {started.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+
+    /// <summary>Entries indexed so far, shown like an import's files.</summary>
+    private sealed class ReindexProgress(ConsoleProgress console, int total) : IProgress<int>
+    {
+        public void Report(int value) => console.Report(new ImportProgress(value, total, ""));
     }
 }

@@ -4,11 +4,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Access;
-using UseCaseHub.Core.Search;
 
 namespace UseCaseHub.Web.Tests.Api;
 
@@ -31,8 +29,6 @@ public class ApiFactory : HubFactory
                 o.DefaultScheme = o.DefaultAuthenticateScheme = o.DefaultChallengeScheme = TestAuthentication.SchemeName;
                 o.DefaultForbidScheme = o.DefaultSignInScheme = o.DefaultSignOutScheme = TestAuthentication.SchemeName;
             });
-            services.RemoveAll<ISearchEngine>();
-            services.AddSingleton<ISearchEngine, TestSearchEngine>();
         });
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
 
 namespace UseCaseHub.Web.Tests.Api;
@@ -43,6 +44,19 @@ public sealed class ApiTestKit(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFa
 
     public async Task<List<string>> PidsAsync(string path, Caller? caller = null) =>
         (await GetAsync(path, caller))["value"]!.AsArray().Select(v => (string)v!["Pid"]!).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// What the search engine itself finds for a query with no audience rule, once the outbox is drained:
+    /// $search must return exactly these, narrowed by the caller's visibility and the other options.
+    /// </summary>
+    public async Task<HashSet<Guid>> EngineFindsAsync(string query)
+    {
+        await factory.Services.GetRequiredService<SearchIndexer>().DrainAsync();
+        var result = await factory.Services.GetRequiredService<ISearchEngine>().SearchAsync(
+            new SearchRequest { Query = query, Audience = SearchAudience.Everyone, PageSize = 100, Highlight = false });
+        Assert.True(result.Total <= 100, "the fixture content fits one page");
+        return result.Hits.Select(h => h.Id).ToHashSet();
+    }
 
     /// <summary>Every entry with its tags, loaded with no filter: the independent source of expected rows.</summary>
     public async Task<List<Entry>> StoreAsync()

@@ -40,6 +40,7 @@ public sealed class SiteInBrowserTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("/use-cases")]
     [InlineData("/use-cases/kenya-water")]
     [InlineData("/sdg/6")]
+    [InlineData("/search?q=water&sdg=6")]
     [InlineData("/ar/regions/002")]
     [InlineData("/no-such-page")]
     [InlineData("/account/login")]

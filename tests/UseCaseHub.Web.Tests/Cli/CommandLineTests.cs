@@ -54,6 +54,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Reindex_rebuilds_the_search_index_from_the_store_with_progress()
+    {
+        var content = new ContentFolder();
+        content.Write("use-cases/good.md", ContentFolder.UseCase());
+        content.Write("best-practices/lpwan.md", ContentFolder.BestPractice());
+        await RunAsync("import", content.Root);
+
+        var result = await RunAsync("reindex");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Indexed 2 entries", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Indexing 2/2 (100%)", result.Errors, StringComparison.Ordinal);
+        Assert.True(Directory.EnumerateFiles(Path.Combine(_data, "search-index"), "segments_*").Any());
+    }
+
+    [Fact]
     public async Task Export_writes_the_store_back_to_markdown_files()
     {
         var content = new ContentFolder();

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using UseCaseHub.Core.ContentFiles;
+using UseCaseHub.Core.Search;
+using UseCaseHub.Core.Store;
+using UseCaseHub.Search.Lucene;
+using UseCaseHub.Testing;
+
+namespace UseCaseHub.Benchmarks;
+
+/// <summary>
+/// Search benchmark: a synthetic corpus into a real SQLite store, a full reindex from it, in-process latency
+/// next to a bare Lucene baseline, then the host on loopback under concurrent load.
+/// Options: --entries N --queries N --seconds N --clients N --seed N --data DIR (kept, reused) --profile --http-only
+/// </summary>
+internal static class Benchmark
+{
+    /// <summary>The HTTP scenarios: one more is one more line.</summary>
+    private static readonly HttpScenario[] Scenarios =
+    [
+        new("/api/search", q => "/api/search?" + q.QueryString()),
+        new("/search", q => "/search?" + q.QueryString()),
+        // new("OData $search", q => "/odata/UseCases?$search=" + Uri.EscapeDataString(q.Text)),
+    ];
+
+    public static async Task Main(string[] args)
+    {
+        var options = Options.Parse(args);
+        var data = options.Data ?? TestPaths.NewTemporaryFolder();
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Cpu()}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; load average {LoadAverage()}");
+        Console.WriteLine($"Data folder: {data}; {options.Entries:N0} synthetic entries, seed {options.Seed}");
+        List<TypicalQuery> queries;
+        await using (var services = Services(data))
+        {
+            queries = await PrepareStoreAsync(services, options, data);
+            if (!options.HttpOnly)
+            {
+                await MeasureInProcessAsync(services, options, data, queries);
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        await MeasureHttpAsync(options, data, queries);
+        Console.WriteLine($"Peak memory (working set, whole process): {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB; load average {LoadAverage()}");
+        if (options.Data is null)
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static ServiceProvider Services(string data)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hub:DataPath"] = data,
+            ["Hub:SeedsPath"] = TestPaths.Seeds,
+            ["Hub:ContentPath"] = TestPaths.Content,
+            ["Search:SyncOnStart"] = "false",
+        }).Build();
+        return new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole())
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = data, EnvironmentName = "Production" })
+            .AddHubStore(configuration).AddHubContent().AddHubSearchCore(configuration).AddLuceneSearch(configuration)
+            .BuildServiceProvider();
+    }
+
+    /// <summary>Seeds, the real content (the templates), then the synthetic entries, unless the data folder already has them.</summary>
+    private static async Task<List<TypicalQuery>> PrepareStoreAsync(IServiceProvider services, Options options, string data)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync();
+        if (!await db.Entries.AnyAsync())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync();
+            await db.SearchOutbox.ExecuteDeleteAsync();
+            var generator = new CorpusGenerator(db, options.Seed);
+            var generating = Stopwatch.StartNew();
+            await generator.GenerateAsync(options.Entries, done => Console.Error.Write($"\rGenerating {done:N0}/{options.Entries:N0}"));
+            Console.Error.WriteLine();
+            Console.WriteLine($"Corpus: {options.Entries:N0} entries written to SQLite in {generating.Elapsed.TotalSeconds:F1} s; text {generator.TextBytes / 1e6:F1} MB");
+            await File.WriteAllTextAsync(Path.Combine(data, "text-bytes.txt"), generator.TextBytes.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return await QueryMix.CreateAsync(db, options.Queries, options.Seed);
+    }
+
+    private static async Task MeasureInProcessAsync(IServiceProvider services, Options options, string data, List<TypicalQuery> queries)
+    {
+        var engine = (LuceneSearchEngine)services.GetRequiredService<ISearchEngine>();
+        var indexing = Stopwatch.StartNew();
+        var indexed = await services.GetRequiredService<SearchIndexer>().RebuildAsync(new Progress<int>(done => Console.Error.Write($"\rIndexing {done:N0}")));
+        Console.Error.WriteLine();
+        var seconds = indexing.Elapsed.TotalSeconds;
+        var indexBytes = Directory.EnumerateFiles(engine.IndexPath).Sum(f => new FileInfo(f).Length);
+        var textBytes = long.Parse(await File.ReadAllTextAsync(Path.Combine(data, "text-bytes.txt")), CultureInfo.InvariantCulture);
+        Console.WriteLine($"Full reindex from the store: {indexed:N0} entries in {seconds:F1} s ({indexed / seconds:N0} entries/s)");
+        Console.WriteLine($"Index size: {indexBytes / 1e6:F1} MB for {textBytes / 1e6:F1} MB of text ({(double)indexBytes / textBytes:F2}x)");
+
+        var ours = await InProcessBenchmark.EngineAsync(engine, queries);
+        var bare = InProcessBenchmark.Bare(engine.IndexPath, queries);
+        Console.WriteLine($"In-process search, all {Facets.All.Count} facets, 10 highlighted hits ({ours.Count} queries): {ours.Summary()}");
+        Console.WriteLine($"Bare Lucene: terms + filters, top 10, total, 3 facets ({bare.Count} queries): {bare.Summary()}");
+        Console.WriteLine($"Ratio ours/bare: p50 {ours.Percentile(50) / bare.Percentile(50):F2}x, p95 {ours.Percentile(95) / bare.Percentile(95):F2}x");
+        if (options.Profile)
+        {
+            string[] names = ["parse", "match+count only", "match+facets+top", "facet lists", "hits+snippets"];
+            foreach (var highlight in new[] { true, false })
+            {
+                var stages = queries.Skip(100).Select(q => engine.Stages(new SearchRequest { Query = q.Text, Filters = q.Filters, Facets = Facets.All, Highlight = highlight })).ToList();
+                Console.WriteLine($"  stages, highlight {highlight} (mean ms): " + string.Join(", ", names.Select((n, i) => $"{n} {stages.Average(s => s[i]):F3}")));
+            }
+
+            Console.WriteLine($"  segments: {Directory.EnumerateFiles(engine.IndexPath, "*.si").Count()}");
+        }
+    }
+
+    private static async Task MeasureHttpAsync(Options options, string data, List<TypicalQuery> queries)
+    {
+        await using var host = new BenchHost(data, TestPaths.Seeds);
+        host.UseKestrel(0);
+        host.StartServer();
+        var baseAddress = host.ClientOptions.BaseAddress;
+        Console.WriteLine($"Host on {baseAddress}, {options.Clients} concurrent clients, {options.Seconds} s per scenario");
+        foreach (var scenario in Scenarios)
+        {
+            var (perSecond, latencies, errors, bytes) = await HttpBenchmark.RunAsync(baseAddress, scenario, queries, options.Clients, TimeSpan.FromSeconds(options.Seconds));
+            Console.WriteLine($"  {scenario.Name}: {perSecond:N0} req/s, {latencies.Summary()}, {errors} errors of {latencies.Count}, {bytes / 1024.0:F0} KB per response");
+        }
+    }
+
+    private static string Cpu() =>
+        File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU"
+            : "unknown CPU";
+
+    /// <summary>The machine is shared: the load average says how much of it the figures had.</summary>
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+}
+
+internal sealed record Options(int Entries, int Queries, int Seconds, int Clients, int Seed, string? Data, bool Profile, bool HttpOnly)
+{
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+        return new(Number("--entries", 100_000), Number("--queries", 2_000), Number("--seconds", 10), Number("--clients", 8), Number("--seed", 20),
+            Value("--data"), args.Contains("--profile"), args.Contains("--http-only"));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace UseCaseHub.Benchmarks;
+
+/// <summary>A URL to load: one more scenario is one more line in <see cref="Benchmark"/>.</summary>
+internal sealed record HttpScenario(string Name, Func<TypicalQuery, string> Url);
+
+/// <summary>Concurrent clients over loopback for a fixed time: requests per second, latency, errors.</summary>
+internal static class HttpBenchmark
+{
+    public static async Task<(double PerSecond, Latencies Latencies, int Errors, long Bytes)> RunAsync(
+        Uri baseAddress, HttpScenario scenario, IReadOnlyList<TypicalQuery> queries, int clients, TimeSpan duration)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(handler) { BaseAddress = baseAddress };
+        // Warm up for a few seconds: JIT tiering, Razor compilation, connections, caches.
+        var warming = Stopwatch.StartNew();
+        for (var i = 0; warming.Elapsed < TimeSpan.FromSeconds(3); i++)
+        {
+            using var _ = await http.GetAsync(new Uri(scenario.Url(queries[i % queries.Count]), UriKind.Relative));
+        }
+
+        var errors = 0;
+        long bytes = 0;
+        var all = new Latencies();
+        var started = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, clients).Select(worker => Task.Run(async () =>
+        {
+            var latencies = new Latencies();
+            for (var i = worker; started.Elapsed < duration; i += clients)
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.GetAsync(new Uri(scenario.Url(queries[i % queries.Count]), UriKind.Relative));
+                    Interlocked.Add(ref bytes, (await response.Content.ReadAsByteArrayAsync()).Length);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                latencies.Add(start);
+            }
+
+            return latencies;
+        })).ToList();
+        foreach (var latencies in await Task.WhenAll(workers))
+        {
+            all.AddRange(latencies);
+        }
+
+        return (all.Count / started.Elapsed.TotalSeconds, all, errors, all.Count == 0 ? 0 : bytes / all.Count);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace UseCaseHub.Benchmarks;
+
+/// <summary>Latencies in milliseconds and their percentiles.</summary>
+internal sealed class Latencies
+{
+    private readonly List<double> _ms = [];
+
+    public int Count => _ms.Count;
+
+    public void Add(long startTimestamp) => _ms.Add(Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds);
+
+    public void AddRange(Latencies other) => _ms.AddRange(other._ms);
+
+    public double Percentile(double p)
+    {
+        if (_ms.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = _ms.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    public string Summary() => $"p50 {Percentile(50):F2} ms, p95 {Percentile(95):F2} ms, p99 {Percentile(99):F2} ms";
+}

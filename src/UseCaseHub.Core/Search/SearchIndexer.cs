@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UseCaseHub.Core.Store;
+
+namespace UseCaseHub.Core.Search;
+
+/// <summary>
+/// Keeps the index in line with the store: on start it rebuilds an index that is missing, corrupt or
+/// disagrees with the store, then drains the outbox whenever a save nudges it (or every poll interval),
+/// retrying failures with backoff. Outbox rows are deleted only after the index has committed them.
+/// </summary>
+public sealed class SearchIndexer(
+    IServiceScopeFactory scopes, ISearchEngine engine, IOptions<SearchOptions> options, ILogger<SearchIndexer> logger) : IHostedService, IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _nudge = new(0, int.MaxValue);
+    private CancellationTokenSource? _stopping;
+    private Task? _loop;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.SyncOnStart)
+        {
+            await SyncAsync(cancellationToken);
+        }
+
+        SearchOutbox.Written += OnWritten;
+        _stopping = new CancellationTokenSource();
+        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        SearchOutbox.Written -= OnWritten;
+        // Stopping twice (tests, factories) is harmless.
+        var stopping = Interlocked.Exchange(ref _stopping, null);
+        var loop = Interlocked.Exchange(ref _loop, null);
+        if (stopping is null || loop is null)
+        {
+            return;
+        }
+
+        await stopping.CancelAsync();
+        await loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        stopping.Dispose();
+    }
+
+    private void OnWritten(object? sender, EventArgs e) => _nudge.Release();
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await _nudge.WaitAsync(poll, stopping);
+                while (_nudge.CurrentCount > 0)
+                {
+                    await _nudge.WaitAsync(stopping);
+                }
+
+                await DrainAsync(stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                logger.LogError(exception, "Search indexer pass failed; retrying at the next poll");
+            }
+        }
+    }
+
+    /// <summary>Start-up check: rebuild when the index is new, corrupt or out of line, then index what the outbox holds.</summary>
+    public async Task SyncAsync(CancellationToken cancellationToken = default)
+    {
+        var state = await engine.StateAsync(cancellationToken);
+        await DrainAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var fingerprint = await SearchDocuments.FingerprintAsync(db, cancellationToken);
+        var count = await engine.CountAsync(cancellationToken);
+        var stored = await db.Entries.LongCountAsync(cancellationToken);
+        if (state.Recreated || count != stored || state.Fingerprint != fingerprint)
+        {
+            logger.LogWarning("Search index out of line with the store (recreated: {Recreated}, {Count} indexed, {Stored} stored, fingerprint {Index} vs {Store}); rebuilding",
+                state.Recreated, count, stored, state.Fingerprint, fingerprint);
+            await RebuildAsync(null, cancellationToken);
+        }
+    }
+
+    /// <summary>Re-reads every entry into a fresh index. Outbox rows written before it started are covered by it.</summary>
+    public async Task<long> RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var covered = await db.SearchOutbox.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0;
+            var fingerprint = await SearchDocuments.FingerprintAsync(db, cancellationToken);
+            var documents = await SearchDocuments.CreateAsync(db, cancellationToken);
+            await engine.RebuildAsync(documents.AllAsync(db, cancellationToken: cancellationToken), fingerprint, progress, cancellationToken);
+            await db.SearchOutbox.Where(i => i.Id <= covered).ExecuteDeleteAsync(cancellationToken);
+            var count = await engine.CountAsync(cancellationToken);
+            logger.LogInformation("Search index rebuilt: {Count} documents", count);
+            return count;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Indexes every due outbox row, batch by batch; returns how many rows were done.</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var done = 0;
+            while (await DrainBatchAsync(cancellationToken) is var batch and > 0)
+            {
+                done += batch;
+            }
+
+            return done;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<int> DrainBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var items = await db.SearchOutbox.Where(i => i.NextAttemptAt <= now).OrderBy(i => i.Id)
+            .Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var ids = items.Select(i => i.EntryId).ToHashSet();
+            var documents = await (await SearchDocuments.CreateAsync(db, cancellationToken)).LoadAsync(db, ids, cancellationToken);
+            var gone = ids.Except(documents.Select(d => d.Id)).ToList();
+            await engine.IndexAsync(documents, cancellationToken);
+            await engine.RemoveAsync(gone, cancellationToken);
+            await engine.MarkInSyncAsync(await SearchDocuments.FingerprintAsync(db, cancellationToken), cancellationToken);
+            // Only these rows: a change queued meanwhile for the same entry keeps its own row.
+            db.SearchOutbox.RemoveRange(items);
+            await db.SaveChangesAsync(cancellationToken);
+            return items.Count;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Indexing {Count} outbox rows failed; retrying with backoff", items.Count);
+            foreach (var item in items)
+            {
+                item.Attempts++;
+                item.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, item.Attempts)));
+                item.LastError = exception.Message.Length > 1000 ? exception.Message[..1000] : exception.Message;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return 0;
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping?.Dispose();
+        _gate.Dispose();
+        _nudge.Dispose();
+    }
+}

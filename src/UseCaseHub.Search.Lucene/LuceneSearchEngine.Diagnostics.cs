@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Lucene.Net.Search;
+using UseCaseHub.Core.Search;
+
+namespace UseCaseHub.Search.Lucene;
+
+public sealed partial class LuceneSearchEngine
+{
+    /// <summary>For the benchmark's <c>--profile</c>: milliseconds spent parsing, matching + counting, building facets, and reading hits.</summary>
+    internal double[] Stages(SearchRequest request) => WithSearcher(searcher =>
+    {
+        var times = new double[5];
+        var start = Stopwatch.GetTimestamp();
+        var parsed = UserQuery.Parse(request.Query, _analyzers, searcher.Snapshot);
+        var selected = Selection(request, searcher.Snapshot);
+        times[0] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        start = Stopwatch.GetTimestamp();
+        var count = new TotalHitCountCollector();
+        searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), request.Audience), count);
+        times[1] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        start = Stopwatch.GetTimestamp();
+        var top = TopCollector(request.Sort, 10);
+        var collector = new FacetCollector(top, selected.ToDictionary(s => SegmentFacets.FacetIndex(s.Key), s => s.Value));
+        searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), request.Audience), collector);
+        times[2] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        start = Stopwatch.GetTimestamp();
+        FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot);
+        times[3] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        start = Stopwatch.GetTimestamp();
+        var snippets = new Snippets(request.Highlight ? parsed.Query : null, parsed.Words, _analyzers);
+        _ = top.GetTopDocs(0, 10).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
+        times[4] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        return times;
+    });
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using UseCaseHub.Core.Search;
+
+namespace UseCaseHub.Search.Lucene;
+
+public sealed partial class LuceneSearchEngine
+{
+    /// <summary>Deepest result a page may reach; deeper paging answers no hits (the total is still right).</summary>
+    public const int MaxWindow = 10_000;
+
+    private static readonly HashSet<string> BodyField = [LuceneFields.Body];
+
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.FromResult(WithSearcher(searcher => Search(searcher, request)));
+    }
+
+    public Task<IReadOnlyList<Guid>> MatchingIdsAsync(string query, SearchAudience audience, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        if (max <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<Guid>>([]);
+        }
+
+        return Task.FromResult(WithSearcher<IReadOnlyList<Guid>>(searcher =>
+        {
+            var parsed = UserQuery.Parse(query ?? "", _analyzers, searcher.Snapshot);
+            var top = searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), audience), Math.Min(max, searcher.IndexReader.MaxDoc + 1));
+            return top.ScoreDocs.Select(d => HitRecord.Read(searcher, d.Doc).Id).ToList();
+        }));
+    }
+
+    private SearchResult Search(SnapshotSearcher searcher, SearchRequest request)
+    {
+        var pageSize = Math.Clamp(request.PageSize, 1, 100);
+        var page = Math.Max(1, request.Page);
+        var start = (long)(page - 1) * pageSize;
+        var parsed = UserQuery.Parse(request.Query ?? "", _analyzers, searcher.Snapshot);
+        var selected = Selection(request, searcher.Snapshot);
+        var window = (int)Math.Min(start + pageSize, MaxWindow);
+        var sort = parsed.Query is null && request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
+        var top = TopCollector(sort, window);
+        var collector = new FacetCollector(top, selected.ToDictionary(s => SegmentFacets.FacetIndex(s.Key), s => s.Value));
+        searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), request.Audience), collector);
+
+        var snippets = new Snippets(request.Highlight ? parsed.Query : null, parsed.Words, _analyzers);
+        var hits = start >= window ? [] : top.GetTopDocs((int)start, pageSize).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
+        return new SearchResult
+        {
+            Total = collector.TotalHits,
+            Hits = hits,
+            Facets = FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot, request.FacetLimit),
+            DidYouMean = collector.TotalHits == 0 ? DidYouMean(searcher, parsed, request) : null,
+        };
+    }
+
+    /// <summary>The request's filters on known facets, each value as indexed (<c>ke</c> → <c>KE</c>).</summary>
+    private static Dictionary<string, HashSet<string>> Selection(SearchRequest request, IndexSnapshot snapshot) =>
+        request.Filters.Where(f => Facets.IsKnown(f.Key) && f.Value.Count > 0).ToDictionary(
+            f => f.Key,
+            f => f.Value.Select(v => snapshot.ExactValue(f.Key, v.Trim()) ?? v.Trim()).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+
+    private static ITopDocsCollector TopCollector(SearchSort sort, int window)
+    {
+        window = Math.Max(1, window);
+        return sort switch
+        {
+            SearchSort.Newest => (ITopDocsCollector)Fielded(new Sort(new SortField(LuceneFields.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE), window),
+            SearchSort.Title => Fielded(new Sort(new SortField(LuceneFields.TitleSort, SortFieldType.STRING), SortField.FIELD_SCORE), window),
+            _ => TopScoreDocCollector.Create(window, true),
+        };
+    }
+
+    private static TopFieldCollector Fielded(Sort sort, int window) => TopFieldCollector.Create(sort, window, true, true, false, true);
+
+    private static SearchHit Hit(IndexSearcher searcher, ScoreDoc scored, Snippets? snippets)
+    {
+        var hit = HitRecord.Read(searcher, scored.Doc);
+        // The body (stored, compressed) is read only when the summary has nothing to highlight.
+        var snippet = snippets is null
+            ? Snippets.Plain(hit.Summary)
+            : snippets.For(hit.Language, hit.Summary, () => Stored(searcher.Doc(scored.Doc, BodyField), LuceneFields.Body));
+        return new SearchHit(hit.Id, hit.Pid, hit.Type, hit.Slug, hit.Title, snippet, float.IsNaN(scored.Score) ? 0 : scored.Score);
+    }
+
+    private string? DidYouMean(SnapshotSearcher searcher, UserQuery parsed, SearchRequest request)
+    {
+        if (Spelling.Correct(searcher.IndexReader, parsed.Words) is not { } corrected)
+        {
+            return null;
+        }
+
+        // Offer the correction only if it finds something this audience may see.
+        var retry = UserQuery.Parse(corrected, _analyzers, searcher.Snapshot);
+        var count = new TotalHitCountCollector();
+        searcher.Search(Visible(retry.Query ?? new MatchAllDocsQuery(), request.Audience), count);
+        return count.TotalHits > 0 ? corrected : null;
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, SearchAudience audience, int max = 8, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        if (string.IsNullOrWhiteSpace(prefix) || max <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<Suggestion>>([]);
+        }
+
+        return Task.FromResult(WithSearcher<IReadOnlyList<Suggestion>>(searcher =>
+        {
+            var tags = TagSuggestions(searcher.IndexReader, prefix.Trim().ToLowerInvariant(), Math.Max(1, max / 3)).ToList();
+            var titles = TitleSuggestions(searcher, prefix, audience, max - tags.Count);
+            return tags.Concat(titles).Take(max).ToList();
+        }));
+    }
+
+    /// <summary>Tag names starting with the prefix, the most used first.</summary>
+    private static IEnumerable<Suggestion> TagSuggestions(IndexReader reader, string prefix, int max)
+    {
+        var terms = MultiFields.GetTerms(reader, LuceneFields.Labels);
+        if (terms is null)
+        {
+            return [];
+        }
+
+        var found = new List<(Suggestion Suggestion, int Frequency)>();
+        var iterator = terms.GetEnumerator();
+        if (iterator.SeekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END)
+        {
+            return [];
+        }
+
+        do
+        {
+            var parts = iterator.Term.Utf8ToString().Split(LuceneFields.Separator);
+            if (!parts[0].StartsWith(prefix, StringComparison.Ordinal) || found.Count >= 200)
+            {
+                break;
+            }
+
+            found.Add((new Suggestion(parts[1], parts[2], $"/search?{parts[2]}={Uri.EscapeDataString(parts[3])}"), iterator.DocFreq));
+        }
+        while (iterator.MoveNext());
+
+        return found.OrderByDescending(f => f.Frequency).Select(f => f.Suggestion).DistinctBy(s => s.Url).Take(max);
+    }
+
+    /// <summary>Titles containing every typed word, the last one as a prefix (it is still being typed).</summary>
+    private List<Suggestion> TitleSuggestions(IndexSearcher searcher, string prefix, SearchAudience audience, int max)
+    {
+        var words = Tokens(prefix);
+        if (words.Count == 0 || max <= 0)
+        {
+            return [];
+        }
+
+        var query = new BooleanQuery();
+        foreach (var word in words.SkipLast(1))
+        {
+            query.Add(new TermQuery(new Term(LuceneFields.Words, word)), Occur.MUST);
+        }
+
+        query.Add(new PrefixQuery(new Term(LuceneFields.Words, words[^1])), Occur.MUST);
+        var titleBoost = new TermQuery(new Term(LuceneFields.Text(LuceneFields.Title, "en"), words[^1]));
+        query.Add(titleBoost, Occur.SHOULD);
+        return searcher.Search(Visible(query, audience), max).ScoreDocs
+            .Select(d => HitRecord.Read(searcher, d.Doc))
+            .Select(h => new Suggestion(h.Title, "title", h.Path))
+            .ToList();
+    }
+
+    private List<string> Tokens(string text)
+    {
+        var tokens = new List<string>();
+        using var stream = _analyzers.Words.GetTokenStream(LuceneFields.Words, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(term.ToString());
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    public Task<IReadOnlyList<SearchHit>> SimilarAsync(Guid id, SearchAudience audience, int max = 5, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        return Task.FromResult(WithSearcher<IReadOnlyList<SearchHit>>(searcher =>
+        {
+            var key = new Term(LuceneFields.Id, LuceneDocuments.Key(id));
+            var found = searcher.Search(new TermQuery(key), 1).ScoreDocs;
+            if (found.Length == 0 || max <= 0)
+            {
+                return [];
+            }
+
+            var source = searcher.Doc(found[0].Doc);
+            var record = HitRecord.Read(searcher, found[0].Doc);
+            var language = record.Language;
+            var like = new MoreLikeThis(searcher.IndexReader) { Analyzer = _analyzers.Index, MinTermFreq = 1, MinDocFreq = 2, MaxQueryTerms = 25 };
+            var query = new BooleanQuery();
+            foreach (var (field, boost) in LuceneFields.Searched)
+            {
+                var name = LuceneFields.Text(field, language);
+                like.FieldNames = [name];
+                var text = field == LuceneFields.Title ? record.Title : field == LuceneFields.Summary ? record.Summary : Stored(source, field);
+                var part = like.Like(new StringReader(text), name);
+                part.Boost = boost;
+                query.Add(part, Occur.SHOULD);
+            }
+
+            query.Add(new TermQuery(key), Occur.MUST_NOT);
+            return searcher.Search(Visible(query, audience), max).ScoreDocs.Select(d => Hit(searcher, d, null)).ToList();
+        }));
+    }
+
+    private static string Stored(global::Lucene.Net.Documents.Document document, string field) => document.Get(field, CultureInfo.InvariantCulture) ?? "";
+}

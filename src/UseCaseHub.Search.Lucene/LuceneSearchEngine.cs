@@ -1,0 +1,239 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using UseCaseHub.Core.Search;
+
+namespace UseCaseHub.Search.Lucene;
+
+/// <summary>
+/// The embedded engine: one Lucene.NET index in a folder, one writer, near-real-time searchers shared by
+/// all requests (<see cref="SearcherManager"/>). Writes are serialised and committed before they return.
+/// </summary>
+public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
+{
+    public const string EngineName = "Lucene";
+
+    /// <summary>Bump when the document layout changes: an index written by another layout is rebuilt.</summary>
+    private const string Layout = "3";
+    private const string LayoutKey = "layout";
+    private const string FingerprintKey = "fingerprint";
+
+    private readonly string _path;
+    private readonly ILogger _logger;
+    private readonly LuceneAnalyzers _analyzers = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Filter _published = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(LuceneFields.Status, "published"))));
+    private FSDirectory _directory = null!;
+    private IndexWriter _writer = null!;
+    private SearcherManager _searchers = null!;
+    private string? _fingerprint;
+    private bool _recreated;
+
+    public LuceneSearchEngine(string path, ILogger<LuceneSearchEngine> logger)
+    {
+        _path = path;
+        _logger = logger;
+        Open();
+    }
+
+    public string Name => EngineName;
+
+    public string IndexPath => _path;
+
+    private void Open()
+    {
+        System.IO.Directory.CreateDirectory(_path);
+        try
+        {
+            bool existed;
+            using (var probe = FSDirectory.Open(_path))
+            {
+                existed = DirectoryReader.IndexExists(probe);
+            }
+
+            OpenWriter();
+            if (!existed || !_writer.CommitData.TryGetValue(LayoutKey, out var layout) || layout != Layout)
+            {
+                _recreated = true;
+                _writer.DeleteAll();
+                Commit();
+            }
+        }
+        catch (Exception exception) when (exception is not (OutOfMemoryException or LockObtainFailedException))
+        {
+            // A locked index belongs to another process (the site while `reindex` runs): never wipe that one.
+            _logger.LogError(exception, "Search index at {Path} is unreadable; starting a new one", _path);
+            Close();
+            foreach (var file in System.IO.Directory.EnumerateFiles(_path))
+            {
+                File.Delete(file);
+            }
+
+            OpenWriter();
+            _recreated = true;
+            Commit();
+        }
+    }
+
+    private void OpenWriter()
+    {
+        _directory = FSDirectory.Open(_path);
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Index)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            // Fewer, larger segments from a rebuild; no compound files (saves rewriting each segment once more).
+            RAMBufferSizeMB = 128,
+            UseCompoundFile = false,
+        });
+        _fingerprint = _writer.CommitData.TryGetValue(FingerprintKey, out var fingerprint) ? fingerprint : null;
+        _searchers = new SearcherManager(_writer, true, new IndexSnapshot.Factory());
+    }
+
+    private void Close()
+    {
+        _searchers?.Dispose();
+        _writer?.Dispose();
+        _directory?.Dispose();
+    }
+
+    private void Commit()
+    {
+        var data = new Dictionary<string, string> { [LayoutKey] = Layout };
+        if (_fingerprint is not null)
+        {
+            data[FingerprintKey] = _fingerprint;
+        }
+
+        _writer.SetCommitData(data);
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    private async Task WriteAsync(Action write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            write();
+            Commit();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public Task IndexAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return WriteAsync(() =>
+        {
+            foreach (var document in documents)
+            {
+                _writer.UpdateDocument(new Term(LuceneFields.Id, LuceneDocuments.Key(document.Id)), LuceneDocuments.From(document));
+            }
+        }, cancellationToken);
+    }
+
+    public Task RemoveAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return ids.Count == 0 ? Task.CompletedTask : WriteAsync(
+            () => _writer.DeleteDocuments(ids.Select(id => new Term(LuceneFields.Id, LuceneDocuments.Key(id))).ToArray()),
+            cancellationToken);
+    }
+
+    public Task MarkInSyncAsync(string fingerprint, CancellationToken cancellationToken = default) =>
+        WriteAsync(() => _fingerprint = fingerprint, cancellationToken);
+
+    public async Task RebuildAsync(IAsyncEnumerable<SearchDocument> documents, string fingerprint, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            // Searchers keep the old snapshot until the commit below: nobody sees a half-built index.
+            _writer.DeleteAll();
+            var done = 0;
+            // The writer indexes on several threads at once; the source is read by one at a time.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(documents, parallel, (document, _) =>
+            {
+                _writer.AddDocument(LuceneDocuments.From(document));
+                if (Interlocked.Increment(ref done) % 1000 == 0)
+                {
+                    progress?.Report(done);
+                }
+
+                return ValueTask.CompletedTask;
+            });
+            _fingerprint = fingerprint;
+            _recreated = false;
+            Commit();
+            progress?.Report(done);
+        }
+        catch
+        {
+            // Roll back to the last commit; the writer closes on rollback, so open it again.
+            _writer.Rollback();
+            _searchers.Dispose();
+            _directory.Dispose();
+            OpenWriter();
+            throw;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(WithSearcher(searcher => (long)searcher.IndexReader.NumDocs));
+
+    public Task<SearchIndexState> StateAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new SearchIndexState(WithSearcher(s => (long)s.IndexReader.NumDocs), _fingerprint, _recreated));
+
+    private T WithSearcher<T>(Func<SnapshotSearcher, T> work)
+    {
+        var searcher = (SnapshotSearcher)_searchers.Acquire();
+        try
+        {
+            return work(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The audience's visibility as a filter: published; published or its organisation's; or none.</summary>
+    private Filter? AudienceFilter(SearchAudience audience)
+    {
+        if (audience.SeesEverything)
+        {
+            return null;
+        }
+
+        if (audience.Organization is not { } organization)
+        {
+            return _published;
+        }
+
+        return new QueryWrapperFilter(new BooleanQuery
+        {
+            { new TermQuery(new Term(LuceneFields.Status, "published")), Occur.SHOULD },
+            { new TermQuery(new Term(LuceneFields.Organization, LuceneDocuments.Key(organization))), Occur.SHOULD },
+        });
+    }
+
+    private Query Visible(Query query, SearchAudience audience) =>
+        AudienceFilter(audience) is { } filter ? new FilteredQuery(query, filter) : query;
+
+    public void Dispose()
+    {
+        Close();
+        _analyzers.Dispose();
+        _writeGate.Dispose();
+    }
+}

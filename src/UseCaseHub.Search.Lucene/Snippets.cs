@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+
+namespace UseCaseHub.Search.Lucene;
+
+/// <summary>
+/// Snippets with the matched words in <c>&lt;mark&gt;</c>: from the summary when it matches, else from the
+/// stretch of the body around the first match. Everything around the marks is HTML-escaped, so a snippet
+/// is safe to write into a page as is. Only a window of text is analysed (tokens with offsets, matched
+/// against the query's analysed terms): analysing whole bodies for ten hits would cost milliseconds.
+/// One instance per search: the query's terms are extracted once per field.
+/// </summary>
+internal sealed class Snippets(Query? query, IReadOnlyList<string> words, LuceneAnalyzers analyzers)
+{
+    private const int Length = 320;
+    private readonly Dictionary<string, (HashSet<string> Terms, string[] Needles)> _fields = new(StringComparer.Ordinal);
+
+    /// <summary>The summary, escaped and cut, for hits without a query to highlight.</summary>
+    public static string Plain(string summary) => WebUtility.HtmlEncode(summary.Length > Length ? summary[..Length] + "…" : summary);
+
+    public string For(string language, string summary, Func<string> body)
+    {
+        if (query is null)
+        {
+            return Plain(summary);
+        }
+
+        return Mark(LuceneFields.Text(LuceneFields.Summary, language), summary)
+            ?? Mark(LuceneFields.Text(LuceneFields.Body, language), body())
+            ?? Plain(summary);
+    }
+
+    private string? Mark(string field, string text)
+    {
+        if (!_fields.TryGetValue(field, out var match))
+        {
+            var terms = QueryTermExtractor.GetTerms(query, false, field).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+            match = (terms, terms.Concat(words).Where(t => t.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
+            _fields[field] = match;
+        }
+
+        // Cheap test first: where might a match be? (a word as typed, or its stem, as a substring)
+        var first = match.Needles.Select(n => text.IndexOf(n, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        if (first < 0 || match.Terms.Count == 0)
+        {
+            return null;
+        }
+
+        var start = first < Length / 3 ? 0 : text.LastIndexOf(' ', first - (Length / 3)) + 1;
+        var end = Math.Min(text.Length, start + Length);
+        var window = text[start..end];
+        var marked = new StringBuilder(window.Length + 64);
+        if (start > 0)
+        {
+            marked.Append('…');
+        }
+
+        var found = false;
+        var last = 0;
+        using (var tokens = analyzers.Index.GetTokenStream(field, window))
+        {
+            var term = tokens.AddAttribute<ICharTermAttribute>();
+            var offset = tokens.AddAttribute<IOffsetAttribute>();
+            tokens.Reset();
+            while (tokens.IncrementToken())
+            {
+                if (match.Terms.Contains(term.ToString()) && offset.StartOffset >= last)
+                {
+                    marked.Append(WebUtility.HtmlEncode(window[last..offset.StartOffset]))
+                        .Append("<mark>").Append(WebUtility.HtmlEncode(window[offset.StartOffset..offset.EndOffset])).Append("</mark>");
+                    last = offset.EndOffset;
+                    found = true;
+                }
+            }
+
+            tokens.End();
+        }
+
+        marked.Append(WebUtility.HtmlEncode(window[last..]));
+        if (end < text.Length)
+        {
+            marked.Append('…');
+        }
+
+        return found ? marked.ToString() : null;
+    }
+}

@@ -1,0 +1,77 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace UseCaseHub.Search.Lucene;
+
+/// <summary>
+/// "Did you mean": each word the index does not know is replaced by the most frequent indexed word
+/// within two edits (from the words of titles, summaries and tags). Lucene.Net.Suggest is not in our feed.
+/// </summary>
+internal static class Spelling
+{
+    public static string? Correct(IndexReader reader, IReadOnlyList<string> words)
+    {
+        var terms = MultiFields.GetTerms(reader, LuceneFields.Words);
+        if (terms is null || words.Count == 0)
+        {
+            return null;
+        }
+
+        var changed = false;
+        var corrected = new List<string>();
+        foreach (var word in words)
+        {
+            var term = new Term(LuceneFields.Words, word);
+            if (word.Length < 3 || reader.DocFreq(term) > 0)
+            {
+                corrected.Add(word);
+                continue;
+            }
+
+            var best = Closest(terms, term);
+            changed |= best is not null;
+            corrected.Add(best ?? word);
+        }
+
+        return changed ? string.Join(' ', corrected) : null;
+    }
+
+    private static string? Closest(Terms terms, Term term)
+    {
+        var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), term, term.Text.Length > 5 ? 2 : 1, 1, true);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var bestFrequency = 0;
+        while (candidates.MoveNext())
+        {
+            var candidate = candidates.Term.Utf8ToString();
+            var distance = Distance(term.Text, candidate);
+            var frequency = candidates.DocFreq;
+            if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
+            {
+                (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
+            }
+        }
+
+        return best;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using UseCaseHub.Core.Search;
+
+namespace UseCaseHub.Web.Search;
+
+/// <summary>
+/// Reads <c>?q=&amp;sdg=6&amp;sdg=7&amp;country=KE&amp;sort=&amp;page=&amp;pageSize=</c> into a <see cref="SearchRequest"/>:
+/// the site and the API take the same parameters, named like the facet keys, each repeatable.
+/// </summary>
+public sealed record SearchQuery(SearchRequest Request, string? Parameter, string? Problem)
+{
+    public const int MaxQueryLength = 500;
+    public const int MaxPageSize = 100;
+
+    public bool IsValid => Problem is null;
+
+    /// <summary>Values per facet (and per parent value) unless <c>facetLimit</c> says otherwise.</summary>
+    public const int DefaultFacetLimit = 10;
+
+    public static SearchQuery Read(IQueryCollection query, int defaultPageSize, SearchAudience audience)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var text = query["q"].ToString().Trim();
+        if (text.Length > MaxQueryLength)
+        {
+            return Invalid("q", $"q is longer than {MaxQueryLength} characters.");
+        }
+
+        var sort = SearchSort.Relevance;
+        if (query.TryGetValue("sort", out var sortText) && sortText.ToString().Length > 0
+            && !(Enum.TryParse(sortText.ToString(), ignoreCase: true, out sort) && Enum.IsDefined(sort)))
+        {
+            return Invalid("sort", "sort is one of relevance, newest, title.");
+        }
+
+        if (!Number(query, "page", 1, LuceneWindow, 1, out var page))
+        {
+            return Invalid("page", $"page is a whole number from 1 to {LuceneWindow}.");
+        }
+
+        if (!Number(query, "pageSize", 1, MaxPageSize, defaultPageSize, out var pageSize))
+        {
+            return Invalid("pageSize", $"pageSize is a whole number from 1 to {MaxPageSize}.");
+        }
+
+        if (!Number(query, "facetLimit", 1, 1000, DefaultFacetLimit, out var facetLimit))
+        {
+            return Invalid("facetLimit", "facetLimit is a whole number from 1 to 1000.");
+        }
+
+        var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var facet in Facets.All)
+        {
+            var values = query[facet].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+            if (values.FirstOrDefault(v => !IsValidValue(facet, v)) is { } bad)
+            {
+                return Invalid(facet, $"'{(bad.Length > 40 ? bad[..40] + "…" : bad)}' is not a valid {facet} value.");
+            }
+
+            if (values.Count > 0)
+            {
+                filters[facet] = values;
+            }
+        }
+
+        return new SearchQuery(new SearchRequest
+        {
+            Query = text,
+            Filters = filters,
+            Facets = Facets.All,
+            FacetLimit = facetLimit,
+            Sort = sort,
+            Page = page,
+            PageSize = pageSize,
+            Audience = audience,
+        }, null, null);
+    }
+
+    /// <summary>Deepest page number accepted (beyond it an engine returns no hits anyway).</summary>
+    private const int LuceneWindow = 10_000;
+
+    private static SearchQuery Invalid(string parameter, string problem) => new(new SearchRequest(), parameter, problem);
+
+    private static bool Number(IQueryCollection query, string name, int min, int max, int fallback, out int value)
+    {
+        value = fallback;
+        var text = query[name].ToString();
+        return text.Length == 0
+            || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max);
+    }
+
+    private static bool IsValidValue(string facet, string value) => value.Length <= 100 && facet switch
+    {
+        Facets.Sdg => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var goal) && goal is >= 1 and <= 17,
+        Facets.Year => value.Length == 4 && value.All(char.IsAsciiDigit),
+        Facets.Country => value.Length == 2 && value.All(char.IsAsciiLetter),
+        Facets.Region or Facets.Subregion => value.Length == 3 && value.All(char.IsAsciiDigit),
+        _ => true,
+    };
+}
