@@ -29,7 +29,15 @@ public static class SiteServiceCollectionExtensions
     public static WebApplication UseHubSite(this WebApplication app)
     {
         app.UseResponseCompression();
-        app.MapStaticAssets();
+        // Plain static files, compressed by the middleware above: MapStaticAssets' build-time .gz variants came
+        // out as empty 200 responses through the compression middleware. asp-append-version makes the
+        // long cache safe: a changed file gets a new URL.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey("v")
+                ? "public, max-age=31536000, immutable"
+                : "public, max-age=3600",
+        });
         app.MapRazorPages();
         return app;
     }

@@ -21,6 +21,25 @@ public sealed class SiteInBrowserTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task The_stylesheet_loads_and_applies()
+    {
+        var page = await browser.NewPageAsync();
+        var failed = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failed.Add(response.Url);
+            }
+        };
+        await page.GotoAsync("/");
+
+        // The header is a flex row only when site.css has arrived and been parsed.
+        Assert.Equal("flex", await page.EvalOnSelectorAsync<string>(".site-header", "e => getComputedStyle(e).display"));
+        Assert.Empty(failed);
+    }
+
+    [Fact]
     public async Task The_language_switcher_keeps_the_page_and_arabic_runs_right_to_left()
     {
         var page = await browser.NewPageAsync();

@@ -197,4 +197,27 @@ public sealed class SitePagesTests(HubFactory factory) : IClassFixture<HubFactor
 
         Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
     }
+
+    [Theory]
+    [InlineData("/css/site.css", "gzip", "UseCaseHub")]
+    [InlineData("/css/site.css", "br", "UseCaseHub")]
+    [InlineData("/css/site.css", "identity", "UseCaseHub")]
+    [InlineData("/use-cases", "gzip", "<html")]
+    public async Task Compressed_responses_decompress_to_the_whole_resource(string path, string encoding, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+        using var response = await _client.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        await using Stream body = response.Content.Headers.ContentEncoding.SingleOrDefault() switch
+        {
+            "gzip" => new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress),
+            "br" => new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress),
+            _ => new MemoryStream(bytes),
+        };
+        using var reader = new StreamReader(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, await reader.ReadToEndAsync(), StringComparison.Ordinal);
+    }
 }
