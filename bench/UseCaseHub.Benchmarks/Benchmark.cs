@@ -28,8 +28,17 @@ internal static class Benchmark
     [
         new("/api/search", q => "/api/search?" + q.QueryString()),
         new("/search", q => "/search?" + q.QueryString()),
-        // new("OData $search", q => "/odata/UseCases?$search=" + Uri.EscapeDataString(q.Text)),
+        new("OData $filter any(SDG) + $count, top 10", q => $"/odata/UseCases?$filter=Sdgs/any(s: s/Number eq {SdgOf(q)})&$count=true&$top=10&$select=Pid,Title"),
+        new("OData $search + $count, top 10", q => "/odata/UseCases?$search=" + Uri.EscapeDataString(q.Text) + "&$count=true&$top=10&$select=Pid,Title"),
+        new("OData $apply count by SDG", _ => "/odata/EntryTags?$apply=filter(Facet eq 'sdg')/groupby((Code),aggregate($count as Entries))"),
+        new("OData $apply count by region", _ => "/odata/EntryTags?$apply=filter(Facet eq 'region')/groupby((Code),aggregate($count as Entries))"),
     ];
+
+    /// <summary>The query's SDG filter if it has one, else a goal picked from its text (stable per query).</summary>
+    private static string SdgOf(TypicalQuery query) =>
+        query.Filters.TryGetValue("sdg", out var goals) && goals.Count > 0
+            ? goals[0]
+            : (1 + (query.Text.Length % 17)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task Main(string[] args)
     {
