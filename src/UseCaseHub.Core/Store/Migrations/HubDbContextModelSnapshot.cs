@@ -649,6 +649,8 @@ namespace UseCaseHub.Core.Store.Migrations
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Type", "Status", "Id");
+
                     b.ToTable("Entries", (string)null);
 
                     b.HasDiscriminator<string>("Type").HasValue("Entry");
