@@ -24,7 +24,7 @@ public sealed partial class LuceneSearchEngine
         searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), request.Audience), collector);
         times[2] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         start = Stopwatch.GetTimestamp();
-        FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot);
+        FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot, request.FacetLimit, request.FacetChildren);
         times[3] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         start = Stopwatch.GetTimestamp();
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, parsed.Words, _analyzers);

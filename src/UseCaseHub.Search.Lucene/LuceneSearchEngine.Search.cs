@@ -56,7 +56,7 @@ public sealed partial class LuceneSearchEngine
         {
             Total = collector.TotalHits,
             Hits = hits,
-            Facets = FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot, request.FacetLimit),
+            Facets = FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot, request.FacetLimit, request.FacetChildren),
             DidYouMean = collector.TotalHits == 0 ? DidYouMean(searcher, parsed, request) : null,
         };
     }

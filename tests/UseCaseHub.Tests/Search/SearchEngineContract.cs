@@ -180,6 +180,32 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal(targets.Values.Sum(), result.Facets[Facets.Sdg].SelectMany(g => g.Children ?? []).Sum(t => t.Count));
     }
 
+    [Fact]
+    public async Task Children_can_nest_only_under_selected_values_or_also_under_the_most_frequent()
+    {
+        var filters = new Dictionary<string, IReadOnlyList<string>> { [Facets.Country] = ["KE"] };
+        var selected = await Engine.SearchAsync(new SearchRequest { Filters = filters, Facets = Facets.All, FacetChildren = FacetChildren.Selected });
+        var top = await Engine.SearchAsync(new SearchRequest { Facets = Facets.All, FacetChildren = FacetChildren.SelectedOrTop });
+        var all = await SearchAsync("", filters);
+
+        // Selected: the path down to Kenya opens, nothing else does; the counts on it are those of the full tree.
+        var africa = selected.Facets[Facets.Region].Single(r => r.Value == "002");
+        Assert.Equal(all.Facets[Facets.Region].Single(r => r.Value == "002").Count, africa.Count);
+        var eastern = africa.Children!.Single(s => s.Value == "202");
+        Assert.Contains(eastern.Children!, c => c is { Value: "KE", Selected: true });
+        Assert.All(africa.Children!.Where(s => s.Value != "202"), s => Assert.Null(s.Children));
+        Assert.All(selected.Facets[Facets.Region].Where(r => r.Value != "002"), r => Assert.Null(r.Children));
+        Assert.All(selected.Facets[Facets.Sdg], g => Assert.Null(g.Children));
+        Assert.Equal(Flat(all, Facets.Country).OrderBy(p => p.Key), Flat(selected, Facets.Country).OrderBy(p => p.Key));
+
+        // SelectedOrTop, nothing selected: exactly the most frequent value opens at each level.
+        var regions = top.Facets[Facets.Region];
+        var opened = Assert.Single(regions, r => r.Children is not null);
+        Assert.Equal(regions.Max(r => r.Count), opened.Count);
+        Assert.Single(opened.Children!, s => s.Children is not null);
+        Assert.Single(top.Facets[Facets.Sdg], g => g.Children is not null);
+    }
+
     // ---- Query syntax ----
 
     [Fact]
