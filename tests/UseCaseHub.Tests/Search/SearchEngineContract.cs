@@ -149,6 +149,20 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     }
 
     [Fact]
+    public async Task Three_selected_facets_each_count_within_the_other_two()
+    {
+        var result = await SearchAsync("", new() { [Facets.Sdg] = ["11", "6"], [Facets.Region] = ["002"], [Facets.Type] = [SearchTypes.UseCase] });
+
+        Assert.Equal(await StoreTotalAsync(e => e.Sdgs.Any(g => g.Number == 11 || g.Number == 6) && e.Countries.Any(c => c.RegionCode == "002") && e is UseCase), result.Total);
+        Assert.Equal((await StoreCountsAsync(Facets.Sdg, e => e.Countries.Any(c => c.RegionCode == "002") && e is UseCase)).OrderBy(p => p.Key),
+            Flat(result, Facets.Sdg).OrderBy(p => p.Key));
+        Assert.Equal((await StoreCountsAsync(Facets.Region, e => e.Sdgs.Any(g => g.Number == 11 || g.Number == 6) && e is UseCase)).OrderBy(p => p.Key),
+            Flat(result, Facets.Region).OrderBy(p => p.Key));
+        Assert.Equal((await StoreCountsAsync(Facets.Type, e => e.Sdgs.Any(g => g.Number == 11 || g.Number == 6) && e.Countries.Any(c => c.RegionCode == "002"))).OrderBy(p => p.Key),
+            Flat(result, Facets.Type).OrderBy(p => p.Key));
+    }
+
+    [Fact]
     public async Task Filter_values_match_whatever_their_case_and_unknown_values_match_nothing()
     {
         var lower = await SearchAsync("", new() { [Facets.Country] = ["ke"] });
