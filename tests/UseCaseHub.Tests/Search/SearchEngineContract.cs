@@ -366,6 +366,15 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     }
 
     [Fact]
+    public async Task Snippets_write_accented_letters_as_themselves()
+    {
+        var hit = (await SearchAsync("lampadaires")).Hits.Single(h => h.Id == French);
+
+        Assert.Contains("<mark>lampadaires</mark> connectés réduisent", hit.Snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#", hit.Snippet.Replace("&#x27;", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Snippets_come_from_the_body_when_the_summary_does_not_match()
     {
         var hit = (await SearchAsync("fishermen")).Hits.Single(h => h.Id == Reef);
