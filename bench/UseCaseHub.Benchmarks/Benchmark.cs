@@ -19,7 +19,7 @@ namespace UseCaseHub.Benchmarks;
 /// <summary>
 /// Search benchmark: a synthetic corpus into a real SQLite store, a full reindex from it, in-process latency
 /// next to a bare Lucene baseline, then the host on loopback under concurrent load.
-/// Options: --entries N --queries N --seconds N --clients N --seed N --data DIR (kept, reused) --profile --http-only
+/// Options: --entries N --queries N --seconds N --clients N --seed N --data DIR (kept, reused) --profile --http-only --skip-reindex (reuse the index in --data)
 /// </summary>
 internal static class Benchmark
 {
@@ -105,20 +105,25 @@ internal static class Benchmark
     private static async Task MeasureInProcessAsync(IServiceProvider services, Options options, string data, List<TypicalQuery> queries)
     {
         var engine = (LuceneSearchEngine)services.GetRequiredService<ISearchEngine>();
-        var indexing = Stopwatch.StartNew();
-        var indexed = await services.GetRequiredService<SearchIndexer>().RebuildAsync(new Progress<int>(done => Console.Error.Write($"\rIndexing {done:N0}")));
-        Console.Error.WriteLine();
-        var seconds = indexing.Elapsed.TotalSeconds;
-        var indexBytes = Directory.EnumerateFiles(engine.IndexPath).Sum(f => new FileInfo(f).Length);
-        var textBytes = long.Parse(await File.ReadAllTextAsync(Path.Combine(data, "text-bytes.txt")), CultureInfo.InvariantCulture);
-        Console.WriteLine($"Full reindex from the store: {indexed:N0} entries in {seconds:F1} s ({indexed / seconds:N0} entries/s)");
-        Console.WriteLine($"Index size: {indexBytes / 1e6:F1} MB for {textBytes / 1e6:F1} MB of text ({(double)indexBytes / textBytes:F2}x)");
+        if (!options.SkipReindex)
+        {
+            var indexing = Stopwatch.StartNew();
+            var indexed = await services.GetRequiredService<SearchIndexer>().RebuildAsync(new Progress<int>(done => Console.Error.Write($"\rIndexing {done:N0}")));
+            Console.Error.WriteLine();
+            var seconds = indexing.Elapsed.TotalSeconds;
+            var indexBytes = Directory.EnumerateFiles(engine.IndexPath).Sum(f => new FileInfo(f).Length);
+            var textBytes = long.Parse(await File.ReadAllTextAsync(Path.Combine(data, "text-bytes.txt")), CultureInfo.InvariantCulture);
+            Console.WriteLine($"Full reindex from the store: {indexed:N0} entries in {seconds:F1} s ({indexed / seconds:N0} entries/s)");
+            Console.WriteLine($"Index size: {indexBytes / 1e6:F1} MB for {textBytes / 1e6:F1} MB of text ({(double)indexBytes / textBytes:F2}x)");
+        }
 
         var ours = await InProcessBenchmark.EngineAsync(engine, queries);
         var bare = InProcessBenchmark.Bare(engine.IndexPath, queries);
         Console.WriteLine($"In-process search, all {Facets.All.Count} facets, 10 highlighted hits ({ours.Count} queries): {ours.Summary()}");
         Console.WriteLine($"Bare Lucene: terms + filters, top 10, total, 3 facets ({bare.Count} queries): {bare.Summary()}");
         Console.WriteLine($"Ratio ours/bare: p50 {ours.Percentile(50) / bare.Percentile(50):F2}x, p95 {ours.Percentile(95) / bare.Percentile(95):F2}x");
+        var asApi = await InProcessBenchmark.EngineAsync(engine, queries, facetLimit: 10, children: FacetChildren.Selected);
+        Console.WriteLine($"In-process search as /api/search asks (all facets counted, top 10 values, children under selected values): {asApi.Summary()}");
         if (options.Profile)
         {
             string[] names = ["parse", "match+count only", "match+facets+top", "facet lists", "hits+snippets"];
@@ -155,13 +160,13 @@ internal static class Benchmark
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }
 
-internal sealed record Options(int Entries, int Queries, int Seconds, int Clients, int Seed, string? Data, bool Profile, bool HttpOnly)
+internal sealed record Options(int Entries, int Queries, int Seconds, int Clients, int Seed, string? Data, bool Profile, bool HttpOnly, bool SkipReindex)
 {
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
         return new(Number("--entries", 100_000), Number("--queries", 2_000), Number("--seconds", 10), Number("--clients", 8), Number("--seed", 20),
-            Value("--data"), args.Contains("--profile"), args.Contains("--http-only"));
+            Value("--data"), args.Contains("--profile"), args.Contains("--http-only"), args.Contains("--skip-reindex"));
     }
 }

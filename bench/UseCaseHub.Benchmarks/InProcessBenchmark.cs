@@ -16,13 +16,14 @@ namespace UseCaseHub.Benchmarks;
 /// </summary>
 internal static class InProcessBenchmark
 {
-    public static async Task<Latencies> EngineAsync(ISearchEngine engine, IReadOnlyList<TypicalQuery> queries, bool highlight = true, bool filters = true)
+    public static async Task<Latencies> EngineAsync(ISearchEngine engine, IReadOnlyList<TypicalQuery> queries, bool highlight = true, bool filters = true,
+        int facetLimit = 0, FacetChildren children = FacetChildren.All)
     {
         var latencies = new Latencies();
         foreach (var (query, i) in queries.Select((q, i) => (q, i)))
         {
             var start = Stopwatch.GetTimestamp();
-            await engine.SearchAsync(new SearchRequest { Query = query.Text, Filters = filters ? query.Filters : new Dictionary<string, IReadOnlyList<string>>(), Facets = Facets.All, PageSize = 10, Highlight = highlight });
+            await engine.SearchAsync(new SearchRequest { Query = query.Text, Filters = filters ? query.Filters : new Dictionary<string, IReadOnlyList<string>>(), Facets = Facets.All, PageSize = 10, Highlight = highlight, FacetLimit = facetLimit, FacetChildren = children });
             if (i >= Warmup(queries))
             {
                 latencies.Add(start);

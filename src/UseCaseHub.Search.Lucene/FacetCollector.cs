@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using UseCaseHub.Core.Search;
@@ -14,7 +15,10 @@ namespace UseCaseHub.Search.Lucene;
 internal sealed class FacetCollector(ICollector hits, IReadOnlyDictionary<int, HashSet<string>> selected) : ICollector
 {
     private readonly int _selectedMask = selected.Keys.Aggregate(0, (mask, facet) => mask | (1 << facet));
-    private readonly Dictionary<string, long>[] _counts = Enumerable.Range(0, 32).Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
+    private static readonly Dictionary<string, long> None = [];
+
+    // Made on first use: most of the 32 slots never see a value.
+    private readonly Dictionary<string, long>?[] _counts = new Dictionary<string, long>?[32];
     private SegmentFacets? _segment;
     private int[] _docStart = [];
     private int[] _ords = [];
@@ -95,7 +99,7 @@ internal sealed class FacetCollector(ICollector hits, IReadOnlyDictionary<int, H
     public IReadOnlyDictionary<string, long> CountsOf(int facet)
     {
         Flush();
-        return _counts[facet];
+        return _counts[facet] ?? None;
     }
 
     private void Flush()
@@ -109,9 +113,8 @@ internal sealed class FacetCollector(ICollector hits, IReadOnlyDictionary<int, H
         {
             if (_segmentCounts[ord] > 0)
             {
-                var counts = _counts[_segment.OrdFacet[ord]];
-                var value = _segment.OrdValue[ord];
-                counts[value] = counts.GetValueOrDefault(value) + _segmentCounts[ord];
+                var counts = _counts[_segment.OrdFacet[ord]] ??= new Dictionary<string, long>(StringComparer.Ordinal);
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, _segment.OrdValue[ord], out _) += _segmentCounts[ord];
                 _segmentCounts[ord] = 0;
             }
         }

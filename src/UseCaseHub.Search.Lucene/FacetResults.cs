@@ -7,7 +7,8 @@ namespace UseCaseHub.Search.Lucene;
 internal static class FacetResults
 {
     public static Dictionary<string, IReadOnlyList<FacetValue>> Build(
-        FacetCollector collector, IReadOnlyList<string> wanted, IReadOnlyDictionary<string, HashSet<string>> selected, IndexSnapshot snapshot, int limit = 0)
+        FacetCollector collector, IReadOnlyList<string> wanted, IReadOnlyDictionary<string, HashSet<string>> selected, IndexSnapshot snapshot, int limit = 0,
+        FacetChildren children = FacetChildren.All)
     {
         var flat = new Dictionary<string, List<FacetValue>>(StringComparer.Ordinal);
         foreach (var facet in wanted.Where(Facets.IsKnown).Distinct(StringComparer.Ordinal))
@@ -23,37 +24,61 @@ internal static class FacetResults
         var byParent = Facets.ParentOf.Keys.Where(flat.ContainsKey).ToDictionary(
             child => child, child => flat[child].ToLookup(v => ParentOf(child, v.Value, snapshot) ?? ""), StringComparer.Ordinal);
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
+        var tree = new Tree(byParent, limit, children);
         foreach (var (facet, values) in flat)
         {
             // The 17 goals are a fixed, familiar set: always all of them.
-            result[facet] = Limit(values, facet == Facets.Sdg ? 0 : limit).Select(v => Nest(facet, v, byParent, limit)).ToList();
+            result[facet] = tree.Level(facet, Limit(values, facet == Facets.Sdg ? 0 : limit));
         }
 
         return result;
     }
 
     /// <summary>The most frequent values and every selected one, in the facet's own order.</summary>
-    private static IEnumerable<FacetValue> Limit(IEnumerable<FacetValue> values, int limit)
+    private static List<FacetValue> Limit(IEnumerable<FacetValue> values, int limit)
     {
-        if (limit <= 0)
+        var list = values as List<FacetValue> ?? values.ToList();
+        if (limit <= 0 || list.Count <= limit)
         {
-            return values;
+            return list;
         }
 
-        var list = values.ToList();
         var kept = list.OrderByDescending(v => v.Count).Take(limit).Concat(list.Where(v => v.Selected)).ToHashSet();
-        return list.Where(kept.Contains);
+        return list.FindAll(kept.Contains);
     }
 
-    private static FacetValue Nest(string facet, FacetValue value, Dictionary<string, ILookup<string, FacetValue>> byParent, int limit)
+    /// <summary>Nests child values under their parents where <see cref="FacetChildren"/> says so.</summary>
+    private sealed class Tree(Dictionary<string, ILookup<string, FacetValue>> byParent, int limit, FacetChildren mode)
     {
-        var childFacet = Facets.ParentOf.FirstOrDefault(p => p.Value == facet).Key;
-        if (childFacet is null || !byParent.TryGetValue(childFacet, out var children) || !children.Contains(value.Value))
+        private static readonly Dictionary<string, string> ChildOf = Facets.ParentOf.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+        public List<FacetValue> Level(string facet, List<FacetValue> values)
         {
-            return value;
+            if (!ChildOf.TryGetValue(facet, out var childFacet) || !byParent.TryGetValue(childFacet, out var children))
+            {
+                return values;
+            }
+
+            // With nothing selected at this level, the most frequent value opens (SelectedOrTop).
+            var top = mode == FacetChildren.SelectedOrTop && !values.Exists(v => Hot(facet, v))
+                ? values.OrderByDescending(v => v.Count).FirstOrDefault()
+                : null;
+            var nested = new List<FacetValue>(values.Count);
+            foreach (var value in values)
+            {
+                var open = mode == FacetChildren.All || ReferenceEquals(value, top) || Hot(facet, value);
+                nested.Add(open && children.Contains(value.Value)
+                    ? value with { Children = Level(childFacet, Limit(children[value.Value], limit)) }
+                    : value);
+            }
+
+            return nested;
         }
 
-        return value with { Children = Limit(children[value.Value], limit).Select(c => Nest(childFacet, c, byParent, limit)).ToList() };
+        /// <summary>Selected, or holding a selected value somewhere below.</summary>
+        private bool Hot(string facet, FacetValue value) =>
+            value.Selected || (ChildOf.TryGetValue(facet, out var childFacet) && byParent.TryGetValue(childFacet, out var children)
+                && children[value.Value].Any(c => Hot(childFacet, c)));
     }
 
     private static string? ParentOf(string facet, string value, IndexSnapshot snapshot) =>

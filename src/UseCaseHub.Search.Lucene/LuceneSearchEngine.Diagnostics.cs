@@ -21,10 +21,10 @@ public sealed partial class LuceneSearchEngine
         start = Stopwatch.GetTimestamp();
         var top = TopCollector(request.Sort, 10);
         var collector = new FacetCollector(top, selected.ToDictionary(s => SegmentFacets.FacetIndex(s.Key), s => s.Value));
-        searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), request.Audience), collector);
+        searcher.Search(Visible(Sideways(parsed.Query ?? new MatchAllDocsQuery(), selected), request.Audience), collector);
         times[2] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         start = Stopwatch.GetTimestamp();
-        FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot);
+        FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot, request.FacetLimit, request.FacetChildren);
         times[3] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         start = Stopwatch.GetTimestamp();
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, parsed.Words, _analyzers);

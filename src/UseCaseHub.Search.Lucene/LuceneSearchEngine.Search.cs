@@ -48,7 +48,7 @@ public sealed partial class LuceneSearchEngine
         var sort = parsed.Query is null && request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
         var top = TopCollector(sort, window);
         var collector = new FacetCollector(top, selected.ToDictionary(s => SegmentFacets.FacetIndex(s.Key), s => s.Value));
-        searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), request.Audience), collector);
+        searcher.Search(Visible(Sideways(parsed.Query ?? new MatchAllDocsQuery(), selected), request.Audience), collector);
 
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, parsed.Words, _analyzers);
         var hits = start >= window ? [] : top.GetTopDocs((int)start, pageSize).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
@@ -56,9 +56,36 @@ public sealed partial class LuceneSearchEngine
         {
             Total = collector.TotalHits,
             Hits = hits,
-            Facets = FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot, request.FacetLimit),
+            Facets = FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot, request.FacetLimit, request.FacetChildren),
             DidYouMean = collector.TotalHits == 0 ? DidYouMean(searcher, parsed, request) : null,
         };
+    }
+
+    /// <summary>
+    /// The query the facet collector sees: drill-sideways counting needs the documents that fail at most one
+    /// selected facet (they count for that facet), never those failing two or more. With two or more facets
+    /// selected, a filter (no effect on scores) keeps the others from being matched and scored at all.
+    /// </summary>
+    private static Query Sideways(Query query, Dictionary<string, HashSet<string>> selected)
+    {
+        if (selected.Count < 2)
+        {
+            return query;
+        }
+
+        var passing = new BooleanQuery { MinimumNumberShouldMatch = selected.Count - 1 };
+        foreach (var (facet, values) in selected)
+        {
+            var any = new BooleanQuery();
+            foreach (var value in values)
+            {
+                any.Add(new TermQuery(new Term(facet, value)), Occur.SHOULD);
+            }
+
+            passing.Add(any, Occur.SHOULD);
+        }
+
+        return new FilteredQuery(query, new QueryWrapperFilter(passing));
     }
 
     /// <summary>The request's filters on known facets, each value as indexed (<c>ke</c> → <c>KE</c>).</summary>

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
@@ -16,10 +17,13 @@ namespace UseCaseHub.Search.Lucene;
 internal sealed class Snippets(Query? query, IReadOnlyList<string> words, LuceneAnalyzers analyzers)
 {
     private const int Length = 320;
+
+    /// <summary>Escapes what HTML needs escaped and writes every script as itself (an entity per accented letter triples the bytes).</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly Dictionary<string, (HashSet<string> Terms, string[] Needles)> _fields = new(StringComparer.Ordinal);
 
     /// <summary>The summary, escaped and cut, for hits without a query to highlight.</summary>
-    public static string Plain(string summary) => WebUtility.HtmlEncode(summary.Length > Length ? summary[..Length] + "…" : summary);
+    public static string Plain(string summary) => Html.Encode(summary.Length > Length ? summary[..Length] + "…" : summary);
 
     public string For(string language, string summary, Func<string> body)
     {
@@ -69,8 +73,8 @@ internal sealed class Snippets(Query? query, IReadOnlyList<string> words, Lucene
             {
                 if (match.Terms.Contains(term.ToString()) && offset.StartOffset >= last)
                 {
-                    marked.Append(WebUtility.HtmlEncode(window[last..offset.StartOffset]))
-                        .Append("<mark>").Append(WebUtility.HtmlEncode(window[offset.StartOffset..offset.EndOffset])).Append("</mark>");
+                    marked.Append(Html.Encode(window[last..offset.StartOffset]))
+                        .Append("<mark>").Append(Html.Encode(window[offset.StartOffset..offset.EndOffset])).Append("</mark>");
                     last = offset.EndOffset;
                     found = true;
                 }
@@ -79,7 +83,7 @@ internal sealed class Snippets(Query? query, IReadOnlyList<string> words, Lucene
             tokens.End();
         }
 
-        marked.Append(WebUtility.HtmlEncode(window[last..]));
+        marked.Append(Html.Encode(window[last..]));
         if (end < text.Length)
         {
             marked.Append('…');

@@ -138,9 +138,24 @@ internal sealed partial class UserQuery
             && Facets.IsKnown(text[start..colon].ToLowerInvariant()) ? colon : -1;
     }
 
+    /// <summary>
+    /// A clause of the query: a facet filter is the same in every language; words are matched per language.
+    /// </summary>
+    private sealed record Part(Query? Common, Dictionary<string, Query>? PerLanguage)
+    {
+        /// <summary>The part alone: per-language alternatives as one disjunction (for exclusions).</summary>
+        public Query Whole() => Common ?? Any(PerLanguage!.Values.ToList());
+    }
+
+    /// <summary>
+    /// Each entry is in one language and its words are indexed in that language's fields only, so "every word in
+    /// some language" is "every word in one language": the words are joined per language (a conjunction of
+    /// single-term postings, as cheap as Lucene gets) and the languages are alternatives, rather than every word
+    /// being a disjunction over the languages (which every conjunction step has to advance as a whole).
+    /// </summary>
     private BooleanQuery? Build(List<Token> tokens)
     {
-        var groups = new List<List<Query>>();
+        var groups = new List<List<Part>>();
         var excluded = new List<Query>();
         var joinNext = false;
         foreach (var token in tokens)
@@ -164,7 +179,7 @@ internal sealed partial class UserQuery
 
             if (token.Negated)
             {
-                excluded.Add(clause);
+                excluded.Add(clause.Whole());
             }
             else if (joinNext)
             {
@@ -184,9 +199,43 @@ internal sealed partial class UserQuery
         }
 
         var query = new BooleanQuery();
-        foreach (var group in groups)
+        foreach (var group in groups.Where(g => g.All(p => p.Common is not null)))
         {
-            query.Add(group.Count == 1 ? group[0] : Any(group), Occur.MUST);
+            query.Add(group.Count == 1 ? group[0].Common : Any(group.Select(p => p.Common!).ToList()), Occur.MUST);
+        }
+
+        var worded = groups.Where(g => g.Exists(p => p.PerLanguage is not null)).ToList();
+        if (worded.Count > 0)
+        {
+            var languages = new BooleanQuery();
+            foreach (var language in _snapshot.Languages)
+            {
+                var all = new BooleanQuery();
+                foreach (var group in worded)
+                {
+                    var alternatives = group.Select(p => p.Common ?? p.PerLanguage!.GetValueOrDefault(language)).OfType<Query>().ToList();
+                    if (alternatives.Count == 0)
+                    {
+                        all = null;
+                        break;
+                    }
+
+                    all.Add(alternatives.Count == 1 ? alternatives[0] : Any(alternatives), Occur.MUST);
+                }
+
+                if (all is not null)
+                {
+                    languages.Add(all, Occur.SHOULD);
+                }
+            }
+
+            if (languages.Clauses.Count == 0)
+            {
+                // A phrase no language can analyse: nothing matches it.
+                languages.Add(new TermQuery(new Term(LuceneFields.Body, "")), Occur.SHOULD);
+            }
+
+            query.Add(languages, Occur.MUST);
         }
 
         if (groups.Count == 0)
@@ -259,11 +308,11 @@ internal sealed partial class UserQuery
         return any;
     }
 
-    private Query? Clause(Token token)
+    private Part? Clause(Token token)
     {
         if (token.Facet is { } facet)
         {
-            return new TermQuery(new Term(facet, _snapshot.ExactValue(facet, token.Text) ?? token.Text));
+            return new Part(new TermQuery(new Term(facet, _snapshot.ExactValue(facet, token.Text) ?? token.Text)), null);
         }
 
         if (!token.Negated)
@@ -272,7 +321,7 @@ internal sealed partial class UserQuery
         }
 
         var text = token.Text.Normalize(NormalizationForm.FormC);
-        var best = new DisjunctionMaxQuery(0.1f);
+        var perLanguage = new Dictionary<string, Query>(StringComparer.Ordinal);
         foreach (var language in _snapshot.Languages)
         {
             // The searched fields of a language share its analyzer: analyse the word once per language.
@@ -299,9 +348,9 @@ internal sealed partial class UserQuery
                 match.Add(query, Occur.SHOULD);
             }
 
-            best.Add(match);
+            perLanguage[language] = match;
         }
 
-        return best.Disjuncts.Count > 0 ? best : null;
+        return perLanguage.Count > 0 ? new Part(null, perLanguage) : null;
     }
 }

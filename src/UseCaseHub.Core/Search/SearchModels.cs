@@ -46,11 +46,30 @@ public sealed record SearchRequest
     /// <summary>At most this many values per facet and per parent value (the most frequent, plus every selected one; all 17 SDGs); 0 for all.</summary>
     public int FacetLimit { get; init; }
 
+    /// <summary>Which values of a hierarchical facet carry their children (sub-regions under regions, targets under goals).</summary>
+    public FacetChildren FacetChildren { get; init; } = FacetChildren.All;
+
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
     public bool Highlight { get; init; } = true;
     public SearchAudience Audience { get; init; } = SearchAudience.Public;
+}
+
+/// <summary>
+/// Where hierarchical facets nest their children. Every tree level costs bytes on the wire and links on the page,
+/// so the site and the API nest only where a person is looking.
+/// </summary>
+public enum FacetChildren
+{
+    /// <summary>Under every value.</summary>
+    All,
+
+    /// <summary>Under selected values and the ancestors of selected values.</summary>
+    Selected,
+
+    /// <summary>As <see cref="Selected"/>; where no sibling is selected, also under the most frequent one.</summary>
+    SelectedOrTop,
 }
 
 public enum SearchSort

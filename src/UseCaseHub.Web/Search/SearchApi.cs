@@ -1,4 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Search;
@@ -18,6 +22,16 @@ public static class SearchApi
         IReadOnlyDictionary<string, IReadOnlyList<FacetEntry>> Facets,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DidYouMean);
 
+    /// <summary>
+    /// Serialised from source-generated metadata. Any script is written as itself (escaped, Arabic or Chinese text takes
+    /// 6 bytes a character instead of 2-3); HTML-sensitive characters stay escaped.
+    /// </summary>
+    private static readonly JsonTypeInfo<Results> ResultsJson = (JsonTypeInfo<Results>)new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        TypeInfoResolver = SearchJsonContext.Default,
+    }.GetTypeInfo(typeof(Results));
+
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/search", SearchAsync);
@@ -36,18 +50,20 @@ public static class SearchApi
         var result = await engine.SearchAsync(query.Request, cancellationToken);
         var label = await labels.GetAsync(cancellationToken);
         var baseUrl = context.Request.PathBase;
-        return TypedResults.Ok(new Results(
+        return TypedResults.Json(new Results(
             result.Total, query.Request.Page, query.Request.PageSize,
             result.Hits.Select(h => new Hit(h.Id, h.Type, h.Title, h.Snippet, baseUrl + h.Path, h.Score)).ToList(),
             result.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetEntry>)Labelled(f.Key, f.Value, label)),
-            result.DidYouMean));
+            result.DidYouMean), ResultsJson);
     }
 
     private static List<FacetEntry> Labelled(string facet, IReadOnlyList<FacetValue> values, Func<string, string, string> label) =>
         values.Select(v => new FacetEntry(v.Value, label(facet, v.Value), v.Count, v.Selected,
             v.Children is null ? null : Labelled(ChildOf(facet), v.Children, label))).ToList();
 
-    private static string ChildOf(string facet) => Facets.ParentOf.First(p => p.Value == facet).Key;
+    private static readonly Dictionary<string, string> Children = Facets.ParentOf.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+    private static string ChildOf(string facet) => Children[facet];
 
     private static async Task<IResult> SuggestAsync(HttpContext context, ISearchEngine engine, CancellationToken cancellationToken)
     {
@@ -65,3 +81,7 @@ public static class SearchApi
         detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid parameter",
         extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
 }
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SearchApi.Results))]
+internal sealed partial class SearchJsonContext : JsonSerializerContext;

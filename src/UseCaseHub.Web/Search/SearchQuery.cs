@@ -17,7 +17,8 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
     /// <summary>Values per facet (and per parent value) unless <c>facetLimit</c> says otherwise.</summary>
     public const int DefaultFacetLimit = 10;
 
-    public static SearchQuery Read(IQueryCollection query, int defaultPageSize, SearchAudience audience)
+    // children: where hierarchical facets nest their values unless facetChildren=true asks for all of them.
+    public static SearchQuery Read(IQueryCollection query, int defaultPageSize, SearchAudience audience, FacetChildren children = FacetChildren.Selected)
     {
         ArgumentNullException.ThrowIfNull(query);
         var text = query["q"].ToString().Trim();
@@ -48,6 +49,19 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
             return Invalid("facetLimit", "facetLimit is a whole number from 1 to 1000.");
         }
 
+        var counted = query["facets"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (counted.FirstOrDefault(f => !Facets.IsKnown(f)) is { } unknown)
+        {
+            return Invalid("facets", $"facets lists facet keys ({string.Join(", ", Facets.All)}); '{(unknown.Length > 40 ? unknown[..40] + "…" : unknown)}' is not one.");
+        }
+
+        var facetChildren = query["facetChildren"].ToString();
+        if (facetChildren.Length > 0 && !bool.TryParse(facetChildren, out _))
+        {
+            return Invalid("facetChildren", "facetChildren is true or false.");
+        }
+
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var facet in Facets.All)
         {
@@ -67,8 +81,9 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
         {
             Query = text,
             Filters = filters,
-            Facets = Facets.All,
+            Facets = counted.Count > 0 ? counted : Facets.All,
             FacetLimit = facetLimit,
+            FacetChildren = bool.TryParse(facetChildren, out var all) && all ? FacetChildren.All : children,
             Sort = sort,
             Page = page,
             PageSize = pageSize,

@@ -149,6 +149,20 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     }
 
     [Fact]
+    public async Task Three_selected_facets_each_count_within_the_other_two()
+    {
+        var result = await SearchAsync("", new() { [Facets.Sdg] = ["11", "6"], [Facets.Region] = ["002"], [Facets.Type] = [SearchTypes.UseCase] });
+
+        Assert.Equal(await StoreTotalAsync(e => e.Sdgs.Any(g => g.Number == 11 || g.Number == 6) && e.Countries.Any(c => c.RegionCode == "002") && e is UseCase), result.Total);
+        Assert.Equal((await StoreCountsAsync(Facets.Sdg, e => e.Countries.Any(c => c.RegionCode == "002") && e is UseCase)).OrderBy(p => p.Key),
+            Flat(result, Facets.Sdg).OrderBy(p => p.Key));
+        Assert.Equal((await StoreCountsAsync(Facets.Region, e => e.Sdgs.Any(g => g.Number == 11 || g.Number == 6) && e is UseCase)).OrderBy(p => p.Key),
+            Flat(result, Facets.Region).OrderBy(p => p.Key));
+        Assert.Equal((await StoreCountsAsync(Facets.Type, e => e.Sdgs.Any(g => g.Number == 11 || g.Number == 6) && e.Countries.Any(c => c.RegionCode == "002"))).OrderBy(p => p.Key),
+            Flat(result, Facets.Type).OrderBy(p => p.Key));
+    }
+
+    [Fact]
     public async Task Filter_values_match_whatever_their_case_and_unknown_values_match_nothing()
     {
         var lower = await SearchAsync("", new() { [Facets.Country] = ["ke"] });
@@ -178,6 +192,32 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         var water = result.Facets[Facets.Sdg].Single(g => g.Value == "6");
         Assert.All(water.Children ?? [], t => Assert.StartsWith("6.", t.Value, StringComparison.Ordinal));
         Assert.Equal(targets.Values.Sum(), result.Facets[Facets.Sdg].SelectMany(g => g.Children ?? []).Sum(t => t.Count));
+    }
+
+    [Fact]
+    public async Task Children_can_nest_only_under_selected_values_or_also_under_the_most_frequent()
+    {
+        var filters = new Dictionary<string, IReadOnlyList<string>> { [Facets.Country] = ["KE"] };
+        var selected = await Engine.SearchAsync(new SearchRequest { Filters = filters, Facets = Facets.All, FacetChildren = FacetChildren.Selected });
+        var top = await Engine.SearchAsync(new SearchRequest { Facets = Facets.All, FacetChildren = FacetChildren.SelectedOrTop });
+        var all = await SearchAsync("", filters);
+
+        // Selected: the path down to Kenya opens, nothing else does; the counts on it are those of the full tree.
+        var africa = selected.Facets[Facets.Region].Single(r => r.Value == "002");
+        Assert.Equal(all.Facets[Facets.Region].Single(r => r.Value == "002").Count, africa.Count);
+        var eastern = africa.Children!.Single(s => s.Value == "202");
+        Assert.Contains(eastern.Children!, c => c is { Value: "KE", Selected: true });
+        Assert.All(africa.Children!.Where(s => s.Value != "202"), s => Assert.Null(s.Children));
+        Assert.All(selected.Facets[Facets.Region].Where(r => r.Value != "002"), r => Assert.Null(r.Children));
+        Assert.All(selected.Facets[Facets.Sdg], g => Assert.Null(g.Children));
+        Assert.Equal(Flat(all, Facets.Country).OrderBy(p => p.Key), Flat(selected, Facets.Country).OrderBy(p => p.Key));
+
+        // SelectedOrTop, nothing selected: exactly the most frequent value opens at each level.
+        var regions = top.Facets[Facets.Region];
+        var opened = Assert.Single(regions, r => r.Children is not null);
+        Assert.Equal(regions.Max(r => r.Count), opened.Count);
+        Assert.Single(opened.Children!, s => s.Children is not null);
+        Assert.Single(top.Facets[Facets.Sdg], g => g.Children is not null);
     }
 
     // ---- Query syntax ----
@@ -323,6 +363,15 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Contains("&amp; <mark>", hit.Snippet, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", hit.Snippet, StringComparison.Ordinal);
         Assert.Equal("Quokka <script>alert(1)</script> markup", hit.Title);
+    }
+
+    [Fact]
+    public async Task Snippets_write_accented_letters_as_themselves()
+    {
+        var hit = (await SearchAsync("lampadaires")).Hits.Single(h => h.Id == French);
+
+        Assert.Contains("<mark>lampadaires</mark> connectés réduisent", hit.Snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#", hit.Snippet.Replace("&#x27;", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

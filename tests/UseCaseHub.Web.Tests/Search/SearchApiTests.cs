@@ -19,7 +19,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
     [Fact]
     public async Task Search_answers_hits_with_urls_and_snippets_and_labelled_facets()
     {
-        var json = await GetJsonAsync("/api/search?q=water&sdg=6");
+        var json = await GetJsonAsync("/api/search?q=water&sdg=6&facetChildren=true");
 
         Assert.Equal(2, json.GetProperty("total").GetInt64());
         Assert.Equal(1, json.GetProperty("page").GetInt32());
@@ -41,6 +41,34 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         Assert.Equal("Africa", africa.GetProperty("label").GetString());
         Assert.Equal("202", africa.GetProperty("children")[0].GetProperty("value").GetString());
         Assert.Equal("KE", africa.GetProperty("children")[0].GetProperty("children")[0].GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Children_nest_by_default_only_under_selected_values_and_their_ancestors()
+    {
+        var json = await GetJsonAsync("/api/search?country=KE");
+        var all = await GetJsonAsync("/api/search?country=KE&facetChildren=true");
+
+        var regions = json.GetProperty("facets").GetProperty("region").EnumerateArray().ToList();
+        var africa = regions.Single(r => r.GetProperty("value").GetString() == "002");
+        var eastern = africa.GetProperty("children").EnumerateArray().Single(s => s.GetProperty("value").GetString() == "202");
+        Assert.Contains(eastern.GetProperty("children").EnumerateArray(), c => c.GetProperty("value").GetString() == "KE" && c.GetProperty("selected").GetBoolean());
+        Assert.All(regions.Where(r => r.GetProperty("value").GetString() != "002"), r => Assert.False(r.TryGetProperty("children", out _)));
+        Assert.All(json.GetProperty("facets").GetProperty("sdg").EnumerateArray(), g => Assert.False(g.TryGetProperty("children", out _)));
+        Assert.Contains(all.GetProperty("facets").GetProperty("sdg").EnumerateArray(), g => g.TryGetProperty("children", out _));
+        Assert.True(json.GetRawText().Length < all.GetRawText().Length);
+    }
+
+    [Fact]
+    public async Task Facets_parameter_chooses_the_facets_counted()
+    {
+        var json = await GetJsonAsync("/api/search?facets=sdg,country&facets=type");
+        var every = await GetJsonAsync("/api/search");
+
+        Assert.Equal(["country", "sdg", "type"], json.GetProperty("facets").EnumerateObject().Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(every.GetProperty("facets").GetProperty("type").GetRawText(), json.GetProperty("facets").GetProperty("type").GetRawText());
+        Assert.Equal(13, every.GetProperty("facets").EnumerateObject().Count());
+        Assert.Equal(every.GetProperty("total").GetInt64(), json.GetProperty("total").GetInt64());
     }
 
     [Fact]
@@ -99,6 +127,8 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
     [InlineData("country=Kenya", "country")]
     [InlineData("year=twenty", "year")]
     [InlineData("facetLimit=0", "facetLimit")]
+    [InlineData("facets=sdg,colour", "facets")]
+    [InlineData("facetChildren=maybe", "facetChildren")]
     public async Task Bad_parameters_answer_problem_details_naming_the_parameter(string query, string parameter)
     {
         using var response = await _client.GetAsync(new Uri("/api/search?" + query, UriKind.Relative));

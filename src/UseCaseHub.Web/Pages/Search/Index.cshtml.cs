@@ -26,7 +26,7 @@ public sealed class IndexModel(ISearchEngine engine, SearchLabels labels, IOptio
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = SearchQuery.Read(Request.Query, site.Value.PageSize, SearchAudience.Of(User));
+        var query = SearchQuery.Read(Request.Query, site.Value.PageSize, SearchAudience.Of(User), FacetChildren.SelectedOrTop);
         if (!query.IsValid)
         {
             return BadRequest();
@@ -55,8 +55,11 @@ public sealed class IndexModel(ISearchEngine engine, SearchLabels labels, IOptio
 
     public string WithSort(SearchSort sort) => Href(Pairs().Where(p => p.Key is not ("sort" or "page")).Append(new("sort", sort.ToString().ToLowerInvariant())));
 
-    private IEnumerable<KeyValuePair<string, string>> Pairs() =>
-        Request.Query.SelectMany(p => p.Value.Where(v => !string.IsNullOrEmpty(v)).Select(v => new KeyValuePair<string, string>(p.Key, v!)));
+    /// <summary>The query's parameters, read once: the sidebar builds a link from them for every facet value.</summary>
+    private IEnumerable<KeyValuePair<string, string>> Pairs() => _pairs ??=
+        [.. Request.Query.SelectMany(p => p.Value.Where(v => !string.IsNullOrEmpty(v)).Select(v => new KeyValuePair<string, string>(p.Key, v!)))];
+
+    private List<KeyValuePair<string, string>>? _pairs;
 
     private string Href(IEnumerable<KeyValuePair<string, string>> pairs) =>
         Url.Content("~/search") + "?" + string.Join("&", pairs.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
