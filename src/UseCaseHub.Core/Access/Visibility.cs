@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Search;
 
 namespace UseCaseHub.Core.Access;
 
@@ -11,23 +12,28 @@ namespace UseCaseHub.Core.Access;
 public static class Visibility
 {
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> entries, ClaimsPrincipal? user)
+        where T : Entry => entries.VisibleTo(SearchAudience.Of(user));
+
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> entries, SearchAudience audience)
         where T : Entry
     {
         ArgumentNullException.ThrowIfNull(entries);
-        if (user is null || user.Identity?.IsAuthenticated != true)
-        {
-            return entries.Where(e => e.Status == EntryStatus.Published);
-        }
-
-        if (user.IsInRole(HubRoles.Curator) || user.IsInRole(HubRoles.Admin))
+        ArgumentNullException.ThrowIfNull(audience);
+        if (audience.SeesEverything)
         {
             return entries;
         }
 
-        var organization = OrganizationOf(user);
-        return organization is { } id && user.IsInRole(HubRoles.Member)
+        return audience.Organization is { } id
             ? entries.Where(e => e.Status == EntryStatus.Published || e.OrganizationId == id)
             : entries.Where(e => e.Status == EntryStatus.Published);
+    }
+
+    /// <summary>Curators and admins see and edit every entry.</summary>
+    public static bool SeesEverything(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(HubRoles.Curator) || user.IsInRole(HubRoles.Admin);
     }
 
     public static Guid? OrganizationOf(ClaimsPrincipal user)

@@ -20,7 +20,7 @@ public sealed record SearchAudience(bool SeesEverything, Guid? Organization)
             return Public;
         }
 
-        if (user.IsInRole(HubRoles.Curator) || user.IsInRole(HubRoles.Admin))
+        if (Visibility.SeesEverything(user))
         {
             return Everyone;
         }

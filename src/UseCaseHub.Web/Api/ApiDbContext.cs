@@ -7,7 +7,7 @@ using UseCaseHub.Core.Store;
 namespace UseCaseHub.Web.Api;
 
 /// <summary>
-/// The store as one API caller may see it. Root queries go through <see cref="Visibility.VisibleTo{T}"/>;
+/// The store as one API caller may see it. Root queries go through <see cref="Visibility"/>;
 /// this context adds the same rule as a query filter on every entry, so that side doors ($expand of
 /// Sdgs/Entries, Organizations/Entries, BestPractices/DrawsOn, nested $count, any()) cannot reach an
 /// entry the caller may not see. Saving still runs <see cref="HubDbContext"/>'s own SaveChanges.

@@ -33,13 +33,11 @@ public static class ApiPolicies
         return scopes.Count == 0 || scopes.Any(s => s.Value == WriteScope);
     }
 
-    public static bool SeesEverything(ClaimsPrincipal user) => user.IsInRole(HubRoles.Curator) || user.IsInRole(HubRoles.Admin);
-
     /// <summary>Curators and admins edit any entry; a member only its own organisation's.</summary>
     public static bool MayEdit(ClaimsPrincipal user, Entry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return SeesEverything(user)
+        return Visibility.SeesEverything(user)
             || (user.IsInRole(HubRoles.Member) && Visibility.OrganizationOf(user) is { } org && entry.OrganizationId == org);
     }
 }

@@ -13,7 +13,7 @@ using UseCaseHub.Core.Catalogue;
 namespace UseCaseHub.Web.Api;
 
 /// <summary>
-/// Reading and writing one kind of entry. Every read starts from <see cref="Visibility.VisibleTo{T}"/>;
+/// Reading and writing one kind of entry. Every read starts from <see cref="Visibility"/>;
 /// writes need <see cref="ApiPolicies.Write"/>, the owner's organisation, and a current If-Match.
 /// </summary>
 [ETagActionFilter]
@@ -48,7 +48,7 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
             return ApiErrors.Result(StatusCodes.Status400BadRequest, "ValidationFailed", $"Unknown organisation '{org}'.", nameof(Entry.OrganizationId));
         }
 
-        if (owner is null && !ApiPolicies.SeesEverything(User))
+        if (owner is null && !Visibility.SeesEverything(User))
         {
             return ApiErrors.Result(StatusCodes.Status403Forbidden, "NoOrganization", "A member needs an organisation (claim 'org') to create entries.");
         }

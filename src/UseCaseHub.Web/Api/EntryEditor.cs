@@ -189,5 +189,5 @@ public sealed partial class EntryEditor(ApiDbContext db)
 
     /// <summary>The organisation a new entry belongs to: a member's own; a curator's choice or none.</summary>
     public static Guid? OwnerFor(ClaimsPrincipal user, Guid? requested) =>
-        ApiPolicies.SeesEverything(user) ? requested : Visibility.OrganizationOf(user);
+        Visibility.SeesEverything(user) ? requested : Visibility.OrganizationOf(user);
 }
