@@ -87,8 +87,11 @@ public sealed class SearchPageTests(HubFactory factory) : IClassFixture<HubFacto
         using var served = await _client.GetAsync(new Uri(script, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
 
-        var hostile = await GetPageAsync("/search?q=hostile");
-        Assert.Empty(hostile.QuerySelectorAll(".search-hit script"));
+        // "owned" occurs only inside the fixture's <script> element, so the snippet comes from that text.
+        var hostile = await GetPageAsync("/search?q=owned");
+        var hit = Assert.Single(hostile.QuerySelectorAll(".search-hit"));
+        Assert.Empty(hit.QuerySelectorAll("script"));
+        Assert.Contains("<script>", hit.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
