@@ -192,7 +192,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
         Task.FromResult(WithSearcher(searcher => (long)searcher.IndexReader.NumDocs));
 
     public Task<SearchIndexState> StateAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(new SearchIndexState(WithSearcher(s => (long)s.IndexReader.NumDocs), _fingerprint, _recreated));
+        Task.FromResult(new SearchIndexState(_fingerprint, _recreated));
 
     private T WithSearcher<T>(Func<SnapshotSearcher, T> work)
     {

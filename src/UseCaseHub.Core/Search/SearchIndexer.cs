@@ -80,7 +80,13 @@ public sealed class SearchIndexer(
     public async Task SyncAsync(CancellationToken cancellationToken = default)
     {
         var state = await engine.StateAsync(cancellationToken);
-        await DrainAsync(cancellationToken);
+        if (!state.Recreated)
+        {
+            // Draining first lets an index that only missed the outbox (a crash) catch up without a rebuild;
+            // a new or recreated index is rebuilt below anyway.
+            await DrainAsync(cancellationToken);
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var fingerprint = await SearchDocuments.FingerprintAsync(db, cancellationToken);

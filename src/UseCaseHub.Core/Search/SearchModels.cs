@@ -139,4 +139,4 @@ public static class Facets
 }
 
 /// <summary>What an index holds and which store state it was last brought in line with.</summary>
-public sealed record SearchIndexState(long Count, string? Fingerprint, bool Recreated);
+public sealed record SearchIndexState(string? Fingerprint, bool Recreated);
