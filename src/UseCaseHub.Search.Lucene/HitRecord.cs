@@ -29,5 +29,5 @@ internal sealed record HitRecord(Guid Id, string Pid, string Type, string Slug, 
         return new HitRecord(Guid.ParseExact(parts[0], "N"), parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]);
     }
 
-    public string Path => $"/{(Type == SearchTypes.BestPractice ? "best-practices" : "use-cases")}/{Slug}";
+    public string Path => SearchTypes.PathOf(Type, Slug);
 }

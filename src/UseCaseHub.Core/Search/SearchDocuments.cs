@@ -135,7 +135,7 @@ public sealed class SearchDocuments
         var year = useCase?.StartYear ?? entry.PublishedAt?.Year;
         var tags = new Dictionary<string, IReadOnlyList<string>>
         {
-            [Facets.Type] = [entry.Kind == EntryKind.UseCase ? SearchTypes.UseCase : SearchTypes.BestPractice],
+            [Facets.Type] = [SearchTypes.Of(entry.Kind)],
             [Facets.Sdg] = entry.Sdgs.Select(g => g.Number.ToString(CultureInfo.InvariantCulture)).Distinct().ToList(),
             [Facets.Target] = entry.SdgTargets.Select(t => t.Code).Distinct().ToList(),
             [Facets.Vertical] = entry.Verticals.Select(v => v.Slug).Distinct().ToList(),

@@ -1,3 +1,5 @@
+using UseCaseHub.Core.Catalogue;
+
 namespace UseCaseHub.Core.Search;
 
 /// <summary>What one entry looks like to a search engine: text to match and tag codes to facet on.</summary>
@@ -83,7 +85,7 @@ public enum SearchSort
 public sealed record SearchHit(Guid Id, string Pid, string Type, string Slug, string Title, string Snippet, float Score)
 {
     /// <summary>The entry's site path, without culture prefix.</summary>
-    public string Path => $"/{(Type == SearchTypes.BestPractice ? "best-practices" : "use-cases")}/{Slug}";
+    public string Path => SearchTypes.PathOf(Type, Slug);
 }
 
 /// <summary>The values of the <c>type</c> facet and of <see cref="SearchDocument.Type"/>.</summary>
@@ -91,6 +93,13 @@ public static class SearchTypes
 {
     public const string UseCase = "use-case";
     public const string BestPractice = "best-practice";
+
+    public static string Of(EntryKind kind) => kind == EntryKind.UseCase ? UseCase : BestPractice;
+
+    public static EntryKind KindOf(string type) => type == BestPractice ? EntryKind.BestPractice : EntryKind.UseCase;
+
+    /// <summary>An entry's site path, without culture prefix, from its search type and slug.</summary>
+    public static string PathOf(string type, string slug) => $"/{KindOf(type).UrlSegment()}/{slug}";
 }
 
 public sealed record FacetValue(string Value, long Count, bool Selected, IReadOnlyList<FacetValue>? Children = null);
