@@ -19,7 +19,7 @@ namespace UseCaseHub.Benchmarks;
 /// <summary>
 /// Search benchmark: a synthetic corpus into a real SQLite store, a full reindex from it, in-process latency
 /// next to a bare Lucene baseline, then the host on loopback under concurrent load.
-/// Options: --entries N --queries N --seconds N --clients N --seed N --data DIR (kept, reused) --profile --http-only --skip-reindex (reuse the index in --data)
+/// Options: --entries N --queries N --seconds N --clients N --seed N --data DIR (kept, reused) --profile --http-only --skip-reindex (reuse the index in --data) --only NAME (the HTTP scenarios whose name starts so)
 /// </summary>
 internal static class Benchmark
 {
@@ -144,10 +144,10 @@ internal static class Benchmark
         host.StartServer();
         var baseAddress = host.ClientOptions.BaseAddress;
         Console.WriteLine($"Host on {baseAddress}, {options.Clients} concurrent clients, {options.Seconds} s per scenario");
-        foreach (var scenario in Scenarios)
+        foreach (var scenario in Scenarios.Where(s => options.Only is null || s.Name.StartsWith(options.Only, StringComparison.Ordinal)))
         {
-            var (perSecond, latencies, errors, bytes) = await HttpBenchmark.RunAsync(baseAddress, scenario, queries, options.Clients, TimeSpan.FromSeconds(options.Seconds));
-            Console.WriteLine($"  {scenario.Name}: {perSecond:N0} req/s, {latencies.Summary()}, {errors} errors of {latencies.Count}, {bytes / 1024.0:F0} KB per response");
+            var (perSecond, latencies, errors, bytes, cpuMs) = await HttpBenchmark.RunAsync(baseAddress, scenario, queries, options.Clients, TimeSpan.FromSeconds(options.Seconds));
+            Console.WriteLine($"  {scenario.Name}: {perSecond:N0} req/s, {latencies.Summary()}, {errors} errors of {latencies.Count}, {bytes / 1024.0:F0} KB per response, {cpuMs:F2} ms CPU per request (server and clients)");
         }
     }
 
@@ -160,13 +160,13 @@ internal static class Benchmark
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }
 
-internal sealed record Options(int Entries, int Queries, int Seconds, int Clients, int Seed, string? Data, bool Profile, bool HttpOnly, bool SkipReindex)
+internal sealed record Options(int Entries, int Queries, int Seconds, int Clients, int Seed, string? Data, bool Profile, bool HttpOnly, bool SkipReindex, string? Only)
 {
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
         return new(Number("--entries", 100_000), Number("--queries", 2_000), Number("--seconds", 10), Number("--clients", 8), Number("--seed", 20),
-            Value("--data"), args.Contains("--profile"), args.Contains("--http-only"), args.Contains("--skip-reindex"));
+            Value("--data"), args.Contains("--profile"), args.Contains("--http-only"), args.Contains("--skip-reindex"), Value("--only"));
     }
 }

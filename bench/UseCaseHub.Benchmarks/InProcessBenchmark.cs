@@ -11,7 +11,7 @@ namespace UseCaseHub.Benchmarks;
 
 /// <summary>
 /// The engine as the site calls it (every facet counted, disjunctive and hierarchical, 10 highlighted hits)
-/// next to a bare Lucene query over the same index: the words as terms in the English body field, the
+/// next to a bare Lucene query over the same index: the words as terms in the English text field, the
 /// filters as terms, top 10, total, and three facets counted from the same doc values.
 /// </summary>
 internal static class InProcessBenchmark
@@ -47,7 +47,7 @@ internal static class InProcessBenchmark
             var bare = new BooleanQuery();
             foreach (var word in Terms(analyzer, query.Text))
             {
-                bare.Add(new TermQuery(new Term("body.en", word)), Occur.MUST);
+                bare.Add(new TermQuery(new Term("text.en", word)), Occur.MUST);
             }
 
             foreach (var (facet, values) in query.Filters)
@@ -74,7 +74,7 @@ internal static class InProcessBenchmark
     private static List<string> Terms(EnglishAnalyzer analyzer, string text)
     {
         var terms = new List<string>();
-        using var stream = analyzer.GetTokenStream("body.en", text);
+        using var stream = analyzer.GetTokenStream("text.en", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())

@@ -14,8 +14,8 @@ internal sealed class IndexSnapshot
     private IndexSnapshot(IndexReader reader)
     {
         var fields = MultiFields.GetMergedFieldInfos(reader);
-        Languages = fields.Select(f => f.Name).Where(n => n.StartsWith(LuceneFields.Title + ".", StringComparison.Ordinal))
-            .Select(n => n[(LuceneFields.Title.Length + 1)..]).Order(StringComparer.Ordinal).ToArray();
+        Languages = fields.Select(f => f.Name).Where(n => n.StartsWith(LuceneFields.TextPrefix, StringComparison.Ordinal))
+            .Select(n => n[LuceneFields.TextPrefix.Length..]).Order(StringComparer.Ordinal).ToArray();
         foreach (var facet in Facets.All)
         {
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -46,10 +46,7 @@ internal sealed class LuceneAnalyzers : IDisposable
         var perField = new Dictionary<string, Analyzer> { [LuceneFields.Words] = Words };
         foreach (var (language, analyzer) in _byLanguage)
         {
-            foreach (var (field, _) in LuceneFields.Searched)
-            {
-                perField[LuceneFields.Text(field, language)] = analyzer;
-            }
+            perField[LuceneFields.Text(language)] = new Gapped(analyzer);
         }
 
         Index = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
@@ -65,6 +62,14 @@ internal sealed class LuceneAnalyzers : IDisposable
     {
         var primary = language.Split('-', '_')[0].ToLowerInvariant();
         return Languages.Contains(primary) ? primary : Other;
+    }
+
+    /// <summary>A language's analysis with a gap between the values of a field (see <see cref="LuceneFields.ValueGap"/>).</summary>
+    private sealed class Gapped(Analyzer analyzer) : AnalyzerWrapper(analyzer.Strategy)
+    {
+        protected override Analyzer GetWrappedAnalyzer(string fieldName) => analyzer;
+
+        public override int GetPositionIncrementGap(string fieldName) => LuceneFields.ValueGap;
     }
 
     public void Dispose()

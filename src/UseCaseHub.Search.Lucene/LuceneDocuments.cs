@@ -18,15 +18,19 @@ internal static class LuceneDocuments
             new StringField(LuceneFields.Status, source.Status.ToLowerInvariant(), Field.Store.NO),
             new StoredField(LuceneFields.Tags, tags),
             new StoredField(LuceneFields.Body, source.Body),
-            new TextField(LuceneFields.Text(LuceneFields.Title, language), source.Title, Field.Store.NO),
-            new TextField(LuceneFields.Text(LuceneFields.Summary, language), source.Summary, Field.Store.NO),
-            new TextField(LuceneFields.Text(LuceneFields.Tags, language), tags, Field.Store.NO),
-            // All the text, so that one field decides whether an entry matches (see UserQuery).
-            new TextField(LuceneFields.Text(LuceneFields.Body, language), string.Join("\n", source.Title, source.Summary, tags, source.Body), Field.Store.NO),
             new TextField(LuceneFields.Words, source.Title + "\n" + source.Summary + "\n" + tags, Field.Store.NO),
             new SortedDocValuesField(LuceneFields.TitleSort, new BytesRef(source.Title.ToLowerInvariant())),
             new NumericDocValuesField(LuceneFields.Date, (source.PublishedAt ?? source.UpdatedAt).UtcTicks),
         };
+        var text = LuceneFields.Text(language);
+        foreach (var (value, repeats) in new[] { (source.Title, LuceneFields.TitleRepeats), (source.Summary, LuceneFields.SummaryRepeats), (tags, LuceneFields.TagsRepeats), (source.Body, 1) })
+        {
+            for (var i = 0; i < repeats; i++)
+            {
+                document.Add(new TextField(text, value, Field.Store.NO));
+            }
+        }
+
         if (source.Organization is { } organization)
         {
             document.Add(new StringField(LuceneFields.Organization, Key(organization), Field.Store.NO));

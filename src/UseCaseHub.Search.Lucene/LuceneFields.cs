@@ -11,9 +11,7 @@ internal static class LuceneFields
     public const string Organization = "org";
     public const string Language = "lang";
 
-    /// <summary>Stored originals of the text, for snippets and more-like-this.</summary>
-    public const string Title = "title";
-    public const string Summary = "summary";
+    /// <summary>Stored originals of the text, for snippets and more-like-this (title and summary are in the hit record).</summary>
     public const string Tags = "tags";
     public const string Body = "body";
 
@@ -35,9 +33,19 @@ internal static class LuceneFields
 
     public const char Separator = '\u241F';
 
-    /// <summary>Analysed text fields are per language: <c>title.fr</c> is analysed in French.</summary>
-    public static string Text(string field, string language) => field + "." + language;
+    /// <summary>
+    /// The analysed text of an entry, one field per language (<c>text.fr</c> is analysed in French): title, summary,
+    /// tags and body as separate values of the one field, the first three repeated. Repetition is the boost (a word in
+    /// the title counts four times, in the body once: title &gt; summary &gt; tags &gt; body), so that a query word is one
+    /// term lookup and one postings list per language, not one per field and language.
+    /// </summary>
+    public static string Text(string language) => TextPrefix + language;
 
-    /// <summary>Query-time boosts: title &gt; summary &gt; tags &gt; body.</summary>
-    public static readonly (string Field, float Boost)[] Searched = [(Title, 4f), (Summary, 2f), (Tags, 1.5f), (Body, 1f)];
+    public const string TextPrefix = "text.";
+    public const int TitleRepeats = 4;
+    public const int SummaryRepeats = 3;
+    public const int TagsRepeats = 2;
+
+    /// <summary>Positions between two values of a text field: a phrase never runs from one value into the next.</summary>
+    public const int ValueGap = 100;
 }

@@ -21,7 +21,7 @@ public sealed partial class LuceneSearchEngine
         start = Stopwatch.GetTimestamp();
         var top = TopCollector(request.Sort, 10);
         var collector = new FacetCollector(top, selected.ToDictionary(s => SegmentFacets.FacetIndex(s.Key), s => s.Value));
-        searcher.Search(Visible(Sideways(parsed.Query ?? new MatchAllDocsQuery(), selected), request.Audience), collector);
+        searcher.Search(Visible(parsed.Query ?? Sideways(selected), request.Audience), collector);
         times[2] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         start = Stopwatch.GetTimestamp();
         FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot, request.FacetLimit, request.FacetChildren);

@@ -48,7 +48,7 @@ public sealed partial class LuceneSearchEngine
         var sort = parsed.Query is null && request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
         var top = TopCollector(sort, window);
         var collector = new FacetCollector(top, selected.ToDictionary(s => SegmentFacets.FacetIndex(s.Key), s => s.Value));
-        searcher.Search(Visible(Sideways(parsed.Query ?? new MatchAllDocsQuery(), selected), request.Audience), collector);
+        searcher.Search(Visible(parsed.Query ?? Sideways(selected), request.Audience), collector);
 
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, parsed.Words, _analyzers);
         var hits = start >= window ? [] : top.GetTopDocs((int)start, pageSize).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
@@ -62,15 +62,16 @@ public sealed partial class LuceneSearchEngine
     }
 
     /// <summary>
-    /// The query the facet collector sees: drill-sideways counting needs the documents that fail at most one
-    /// selected facet (they count for that facet), never those failing two or more. With two or more facets
-    /// selected, a filter (no effect on scores) keeps the others from being matched and scored at all.
+    /// What a search without words matches. The facet collector does the drill-sideways counting (it needs the documents
+    /// failing at most one selected facet; those failing more are skipped), so words alone decide what is matched.
+    /// Without words everything would be; with two or more facets selected, a filter keeps out the documents that fail
+    /// two or more of them.
     /// </summary>
-    private static Query Sideways(Query query, Dictionary<string, HashSet<string>> selected)
+    private static Query Sideways(Dictionary<string, HashSet<string>> selected)
     {
         if (selected.Count < 2)
         {
-            return query;
+            return new MatchAllDocsQuery();
         }
 
         var passing = new BooleanQuery { MinimumNumberShouldMatch = selected.Count - 1 };
@@ -85,7 +86,7 @@ public sealed partial class LuceneSearchEngine
             passing.Add(any, Occur.SHOULD);
         }
 
-        return new FilteredQuery(query, new QueryWrapperFilter(passing));
+        return new ConstantScoreQuery(passing);
     }
 
     /// <summary>The request's filters on known facets, each value as indexed (<c>ke</c> → <c>KE</c>).</summary>
@@ -180,7 +181,7 @@ public sealed partial class LuceneSearchEngine
     }
 
     /// <summary>Titles containing every typed word, the last one as a prefix (it is still being typed).</summary>
-    private List<Suggestion> TitleSuggestions(IndexSearcher searcher, string prefix, SearchAudience audience, int max)
+    private List<Suggestion> TitleSuggestions(SnapshotSearcher searcher, string prefix, SearchAudience audience, int max)
     {
         var words = Tokens(prefix);
         if (words.Count == 0 || max <= 0)
@@ -195,8 +196,12 @@ public sealed partial class LuceneSearchEngine
         }
 
         query.Add(new PrefixQuery(new Term(LuceneFields.Words, words[^1])), Occur.MUST);
-        var titleBoost = new TermQuery(new Term(LuceneFields.Text(LuceneFields.Title, "en"), words[^1]));
-        query.Add(titleBoost, Occur.SHOULD);
+        // Entries whose text (title first: it is repeated) has the last word whole rank first.
+        foreach (var language in searcher.Snapshot.Languages)
+        {
+            query.Add(new TermQuery(new Term(LuceneFields.Text(language), words[^1])), Occur.SHOULD);
+        }
+
         return searcher.Search(Visible(query, audience), max).ScoreDocs
             .Select(d => HitRecord.Read(searcher, d.Doc))
             .Select(h => new Suggestion(h.Title, "title", h.Path))
@@ -233,18 +238,10 @@ public sealed partial class LuceneSearchEngine
             var source = searcher.Doc(found[0].Doc);
             var record = HitRecord.Read(searcher, found[0].Doc);
             var language = record.Language;
-            var like = new MoreLikeThis(searcher.IndexReader) { Analyzer = _analyzers.Index, MinTermFreq = 1, MinDocFreq = 2, MaxQueryTerms = 25 };
-            var query = new BooleanQuery();
-            foreach (var (field, boost) in LuceneFields.Searched)
-            {
-                var name = LuceneFields.Text(field, language);
-                like.FieldNames = [name];
-                var text = field == LuceneFields.Title ? record.Title : field == LuceneFields.Summary ? record.Summary : Stored(source, field);
-                var part = like.Like(new StringReader(text), name);
-                part.Boost = boost;
-                query.Add(part, Occur.SHOULD);
-            }
-
+            var field = LuceneFields.Text(language);
+            var like = new MoreLikeThis(searcher.IndexReader) { Analyzer = _analyzers.Index, MinTermFreq = 1, MinDocFreq = 2, MaxQueryTerms = 25, FieldNames = [field] };
+            var text = string.Join("\n", record.Title, record.Summary, Stored(source, LuceneFields.Tags), Stored(source, LuceneFields.Body));
+            var query = new BooleanQuery { { like.Like(new StringReader(text), field), Occur.SHOULD } };
             query.Add(new TermQuery(key), Occur.MUST_NOT);
             return searcher.Search(Visible(query, audience), max).ScoreDocs.Select(d => Hit(searcher, d, null)).ToList();
         }));

@@ -15,7 +15,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     public const string EngineName = "Lucene";
 
     /// <summary>Bump when the document layout changes: an index written by another layout is rebuilt.</summary>
-    private const string Layout = "3";
+    private const string Layout = "4";
     private const string LayoutKey = "layout";
     private const string FingerprintKey = "fingerprint";
 
@@ -23,7 +23,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     private readonly ILogger _logger;
     private readonly LuceneAnalyzers _analyzers = new();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly Filter _published = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(LuceneFields.Status, "published"))));
+    private readonly Filter _published = new PublishedFilter();
     private FSDirectory _directory = null!;
     private IndexWriter _writer = null!;
     private SearcherManager _searchers = null!;

@@ -32,8 +32,8 @@ internal sealed class Snippets(Query? query, IReadOnlyList<string> words, Lucene
             return Plain(summary);
         }
 
-        return Mark(LuceneFields.Text(LuceneFields.Summary, language), summary)
-            ?? Mark(LuceneFields.Text(LuceneFields.Body, language), body())
+        return Mark(LuceneFields.Text(language), summary)
+            ?? Mark(LuceneFields.Text(language), body())
             ?? Plain(summary);
     }
 

@@ -232,7 +232,7 @@ internal sealed partial class UserQuery
             if (languages.Clauses.Count == 0)
             {
                 // A phrase no language can analyse: nothing matches it.
-                languages.Add(new TermQuery(new Term(LuceneFields.Body, "")), Occur.SHOULD);
+                languages.Add(new TermQuery(new Term(LuceneFields.TextPrefix, "")), Occur.SHOULD);
             }
 
             query.Add(languages, Occur.MUST);
@@ -324,9 +324,8 @@ internal sealed partial class UserQuery
         var perLanguage = new Dictionary<string, Query>(StringComparer.Ordinal);
         foreach (var language in _snapshot.Languages)
         {
-            // The searched fields of a language share its analyzer: analyse the word once per language.
-            var body = LuceneFields.Text(LuceneFields.Body, language);
-            var terms = Analyze(body, text);
+            var field = LuceneFields.Text(language);
+            var terms = Analyze(field, text);
             if (terms.Count == 0)
             {
                 if (token.Phrase)
@@ -338,17 +337,7 @@ internal sealed partial class UserQuery
                 return null;
             }
 
-            // The body field holds all of the entry's text, so it alone decides the match; title, summary and
-            // tags (short postings, visited only for matching documents) add their boosts to the score.
-            var match = new BooleanQuery { { Match(body, terms, token.Phrase), Occur.MUST } };
-            foreach (var (field, boost) in LuceneFields.Searched.Where(f => f.Field != LuceneFields.Body))
-            {
-                var query = Match(LuceneFields.Text(field, language), terms, token.Phrase);
-                query.Boost = boost;
-                match.Add(query, Occur.SHOULD);
-            }
-
-            perLanguage[language] = match;
+            perLanguage[language] = Match(field, terms, token.Phrase);
         }
 
         return perLanguage.Count > 0 ? new Part(null, perLanguage) : null;
