@@ -146,8 +146,8 @@ internal static class Benchmark
         Console.WriteLine($"Host on {baseAddress}, {options.Clients} concurrent clients, {options.Seconds} s per scenario");
         foreach (var scenario in Scenarios.Where(s => options.Only is null || s.Name.StartsWith(options.Only, StringComparison.Ordinal)))
         {
-            var (perSecond, latencies, errors, bytes, cpuMs) = await HttpBenchmark.RunAsync(baseAddress, scenario, queries, options.Clients, TimeSpan.FromSeconds(options.Seconds));
-            Console.WriteLine($"  {scenario.Name}: {perSecond:N0} req/s, {latencies.Summary()}, {errors} errors of {latencies.Count}, {bytes / 1024.0:F0} KB per response, {cpuMs:F2} ms CPU per request (server and clients)");
+            var (perSecond, latencies, errors, bytes, cpuMs, allocatedKb, collections) = await HttpBenchmark.RunAsync(baseAddress, scenario, queries, options.Clients, TimeSpan.FromSeconds(options.Seconds));
+            Console.WriteLine($"  {scenario.Name}: {perSecond:N0} req/s, {latencies.Summary()}, {errors} errors of {latencies.Count}, {bytes / 1024.0:F0} KB per response, {cpuMs:F2} ms CPU and {allocatedKb:F0} KB allocated per request (server and clients), {collections} GCs");
         }
     }
 

@@ -8,7 +8,7 @@ internal sealed record HttpScenario(string Name, Func<TypicalQuery, string> Url)
 /// <summary>Concurrent clients over loopback for a fixed time: requests per second, latency, errors.</summary>
 internal static class HttpBenchmark
 {
-    public static async Task<(double PerSecond, Latencies Latencies, int Errors, long Bytes, double CpuMs)> RunAsync(
+    public static async Task<(double PerSecond, Latencies Latencies, int Errors, long Bytes, double CpuMs, double AllocatedKb, int Collections)> RunAsync(
         Uri baseAddress, HttpScenario scenario, IReadOnlyList<TypicalQuery> queries, int clients, TimeSpan duration)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
@@ -24,6 +24,8 @@ internal static class HttpBenchmark
         long bytes = 0;
         var all = new Latencies();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var collections = GC.CollectionCount(0);
         var started = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(worker => Task.Run(async () =>
         {
@@ -57,6 +59,7 @@ internal static class HttpBenchmark
 
         // Server and clients share the process: CPU per request counts both, as a machine serving itself would.
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, all.Count);
-        return (all.Count / started.Elapsed.TotalSeconds, all, errors, all.Count == 0 ? 0 : bytes / all.Count, cpuMs);
+        var allocatedKb = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / Math.Max(1, all.Count);
+        return (all.Count / started.Elapsed.TotalSeconds, all, errors, all.Count == 0 ? 0 : bytes / all.Count, cpuMs, allocatedKb, GC.CollectionCount(0) - collections);
     }
 }

@@ -47,7 +47,7 @@ internal static class InProcessBenchmark
             var bare = new BooleanQuery();
             foreach (var word in Terms(analyzer, query.Text))
             {
-                bare.Add(new TermQuery(new Term("text.en", word)), Occur.MUST);
+                bare.Add(new TermQuery(new Term("text", word)), Occur.MUST);
             }
 
             foreach (var (facet, values) in query.Filters)
@@ -74,7 +74,7 @@ internal static class InProcessBenchmark
     private static List<string> Terms(EnglishAnalyzer analyzer, string text)
     {
         var terms = new List<string>();
-        using var stream = analyzer.GetTokenStream("text.en", text);
+        using var stream = analyzer.GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())

@@ -13,9 +13,7 @@ internal sealed class IndexSnapshot
 {
     private IndexSnapshot(IndexReader reader)
     {
-        var fields = MultiFields.GetMergedFieldInfos(reader);
-        Languages = fields.Select(f => f.Name).Where(n => n.StartsWith(LuceneFields.TextPrefix, StringComparison.Ordinal))
-            .Select(n => n[LuceneFields.TextPrefix.Length..]).Order(StringComparer.Ordinal).ToArray();
+        Languages = [.. Terms(reader, LuceneFields.Language).Order(StringComparer.Ordinal)];
         foreach (var facet in Facets.All)
         {
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -37,6 +35,7 @@ internal sealed class IndexSnapshot
         }
     }
 
+    /// <summary>The analysis languages of the entries in the index: a query word is analysed in each.</summary>
     public string[] Languages { get; }
 
     /// <summary>Per facet: any spelling of a value → the value as indexed.</summary>

@@ -14,7 +14,7 @@ namespace UseCaseHub.Search.Lucene;
 
 /// <summary>
 /// One analyzer per UN language (stemming and stop words of that language; SmartCn segments Chinese),
-/// chosen by the field's language suffix; anything else gets the standard analyzer.
+/// chosen by the entry's language; anything else gets the standard analyzer.
 /// </summary>
 internal sealed class LuceneAnalyzers : IDisposable
 {
@@ -44,16 +44,14 @@ internal sealed class LuceneAnalyzers : IDisposable
             return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(Version, source)));
         });
         var perField = new Dictionary<string, Analyzer> { [LuceneFields.Words] = Words };
-        foreach (var (language, analyzer) in _byLanguage)
-        {
-            perField[LuceneFields.Text(language)] = new Gapped(analyzer);
-        }
-
         Index = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
     }
 
-    /// <summary>For the writer and the query builder: picks by field name.</summary>
+    /// <summary>For the writer: picks by field name (the text field brings its own analysed stream).</summary>
     public Analyzer Index { get; }
+
+    /// <summary>The analysis of a language suffix (see <see cref="LanguageOf"/>).</summary>
+    public Analyzer For(string language) => _byLanguage.GetValueOrDefault(language) ?? _byLanguage[Other];
 
     public Analyzer Words { get; }
 
@@ -62,14 +60,6 @@ internal sealed class LuceneAnalyzers : IDisposable
     {
         var primary = language.Split('-', '_')[0].ToLowerInvariant();
         return Languages.Contains(primary) ? primary : Other;
-    }
-
-    /// <summary>A language's analysis with a gap between the values of a field (see <see cref="LuceneFields.ValueGap"/>).</summary>
-    private sealed class Gapped(Analyzer analyzer) : AnalyzerWrapper(analyzer.Strategy)
-    {
-        protected override Analyzer GetWrappedAnalyzer(string fieldName) => analyzer;
-
-        public override int GetPositionIncrementGap(string fieldName) => LuceneFields.ValueGap;
     }
 
     public void Dispose()

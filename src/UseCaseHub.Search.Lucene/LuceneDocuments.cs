@@ -7,7 +7,7 @@ namespace UseCaseHub.Search.Lucene;
 /// <summary>A <see cref="SearchDocument"/> as Lucene fields. Only the tags and the body are stored (for snippets and more-like-this); the result line is a doc value.</summary>
 internal static class LuceneDocuments
 {
-    public static Document From(SearchDocument source)
+    public static Document From(SearchDocument source, LuceneAnalyzers analyzers)
     {
         var language = LuceneAnalyzers.LanguageOf(source.Language);
         var tags = string.Join(" · ", source.Labels.Select(l => l.Label).Distinct(StringComparer.Ordinal));
@@ -22,14 +22,14 @@ internal static class LuceneDocuments
             new SortedDocValuesField(LuceneFields.TitleSort, new BytesRef(source.Title.ToLowerInvariant())),
             new NumericDocValuesField(LuceneFields.Date, (source.PublishedAt ?? source.UpdatedAt).UtcTicks),
         };
-        var text = LuceneFields.Text(language);
+        var parts = new List<string>();
         foreach (var (value, repeats) in new[] { (source.Title, LuceneFields.TitleRepeats), (source.Summary, LuceneFields.SummaryRepeats), (tags, LuceneFields.TagsRepeats), (source.Body, 1) })
         {
-            for (var i = 0; i < repeats; i++)
-            {
-                document.Add(new TextField(text, value, Field.Store.NO));
-            }
+            parts.AddRange(Enumerable.Repeat(value, repeats));
         }
+
+        document.Add(new TextField(LuceneFields.Text, new TextParts(analyzers.For(language), parts)));
+        document.Add(new StringField(LuceneFields.Language, language, Field.Store.NO));
 
         if (source.Organization is { } organization)
         {

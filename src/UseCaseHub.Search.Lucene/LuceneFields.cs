@@ -9,6 +9,7 @@ internal static class LuceneFields
     public const string Slug = "slug";
     public const string Status = "status";
     public const string Organization = "org";
+    /// <summary>The language whose analysis an entry's text had (<c>en</c>, ..., <c>zh</c>, <c>xx</c> for others).</summary>
     public const string Language = "lang";
 
     /// <summary>Stored originals of the text, for snippets and more-like-this (title and summary are in the hit record).</summary>
@@ -34,18 +35,17 @@ internal static class LuceneFields
     public const char Separator = '\u241F';
 
     /// <summary>
-    /// The analysed text of an entry, one field per language (<c>text.fr</c> is analysed in French): title, summary,
-    /// tags and body as separate values of the one field, the first three repeated. Repetition is the boost (a word in
-    /// the title counts four times, in the body once: title &gt; summary &gt; tags &gt; body), so that a query word is one
-    /// term lookup and one postings list per language, not one per field and language.
+    /// The analysed text of every entry, each in its own language's analysis (see <see cref="TextParts"/>): title,
+    /// summary, tags and body as separate values, the first three repeated. Repetition is the boost (a word in the
+    /// title counts four times, in the body once: title &gt; summary &gt; tags &gt; body), so that a query word is one
+    /// term lookup and one postings list, not one per field.
     /// </summary>
-    public static string Text(string language) => TextPrefix + language;
+    public const string Text = "text";
 
-    public const string TextPrefix = "text.";
     public const int TitleRepeats = 4;
     public const int SummaryRepeats = 3;
     public const int TagsRepeats = 2;
 
-    /// <summary>Positions between two values of a text field: a phrase never runs from one value into the next.</summary>
+    /// <summary>Positions between two values of the text: a phrase never runs from one value into the next.</summary>
     public const int ValueGap = 100;
 }

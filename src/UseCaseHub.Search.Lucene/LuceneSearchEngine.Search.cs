@@ -181,7 +181,7 @@ public sealed partial class LuceneSearchEngine
     }
 
     /// <summary>Titles containing every typed word, the last one as a prefix (it is still being typed).</summary>
-    private List<Suggestion> TitleSuggestions(SnapshotSearcher searcher, string prefix, SearchAudience audience, int max)
+    private List<Suggestion> TitleSuggestions(IndexSearcher searcher, string prefix, SearchAudience audience, int max)
     {
         var words = Tokens(prefix);
         if (words.Count == 0 || max <= 0)
@@ -196,12 +196,8 @@ public sealed partial class LuceneSearchEngine
         }
 
         query.Add(new PrefixQuery(new Term(LuceneFields.Words, words[^1])), Occur.MUST);
-        // Entries whose text (title first: it is repeated) has the last word whole rank first.
-        foreach (var language in searcher.Snapshot.Languages)
-        {
-            query.Add(new TermQuery(new Term(LuceneFields.Text(language), words[^1])), Occur.SHOULD);
-        }
-
+        // Entries whose text (the title above all: it is repeated) has the last word whole rank first.
+        query.Add(new TermQuery(new Term(LuceneFields.Text, words[^1])), Occur.SHOULD);
         return searcher.Search(Visible(query, audience), max).ScoreDocs
             .Select(d => HitRecord.Read(searcher, d.Doc))
             .Select(h => new Suggestion(h.Title, "title", h.Path))
@@ -238,10 +234,9 @@ public sealed partial class LuceneSearchEngine
             var source = searcher.Doc(found[0].Doc);
             var record = HitRecord.Read(searcher, found[0].Doc);
             var language = record.Language;
-            var field = LuceneFields.Text(language);
-            var like = new MoreLikeThis(searcher.IndexReader) { Analyzer = _analyzers.Index, MinTermFreq = 1, MinDocFreq = 2, MaxQueryTerms = 25, FieldNames = [field] };
+            var like = new MoreLikeThis(searcher.IndexReader) { Analyzer = _analyzers.For(language), MinTermFreq = 1, MinDocFreq = 2, MaxQueryTerms = 25, FieldNames = [LuceneFields.Text] };
             var text = string.Join("\n", record.Title, record.Summary, Stored(source, LuceneFields.Tags), Stored(source, LuceneFields.Body));
-            var query = new BooleanQuery { { like.Like(new StringReader(text), field), Occur.SHOULD } };
+            var query = new BooleanQuery { { like.Like(new StringReader(text), LuceneFields.Text), Occur.SHOULD } };
             query.Add(new TermQuery(key), Occur.MUST_NOT);
             return searcher.Search(Visible(query, audience), max).ScoreDocs.Select(d => Hit(searcher, d, null)).ToList();
         }));

@@ -15,7 +15,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     public const string EngineName = "Lucene";
 
     /// <summary>Bump when the document layout changes: an index written by another layout is rebuilt.</summary>
-    private const string Layout = "4";
+    private const string Layout = "5";
     private const string LayoutKey = "layout";
     private const string FingerprintKey = "fingerprint";
 
@@ -131,7 +131,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
         {
             foreach (var document in documents)
             {
-                _writer.UpdateDocument(new Term(LuceneFields.Id, LuceneDocuments.Key(document.Id)), LuceneDocuments.From(document));
+                _writer.UpdateDocument(new Term(LuceneFields.Id, LuceneDocuments.Key(document.Id)), LuceneDocuments.From(document, _analyzers));
             }
         }, cancellationToken);
     }
@@ -160,7 +160,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(documents, parallel, (document, _) =>
             {
-                _writer.AddDocument(LuceneDocuments.From(document));
+                _writer.AddDocument(LuceneDocuments.From(document, _analyzers));
                 if (Interlocked.Increment(ref done) % 1000 == 0)
                 {
                     progress?.Report(done);

@@ -12,7 +12,7 @@ namespace UseCaseHub.Search.Lucene;
 /// stretch of the body around the first match. Everything around the marks is HTML-escaped, so a snippet
 /// is safe to write into a page as is. Only a window of text is analysed (tokens with offsets, matched
 /// against the query's analysed terms): analysing whole bodies for ten hits would cost milliseconds.
-/// One instance per search: the query's terms are extracted once per field.
+/// One instance per search: the query's terms are extracted once.
 /// </summary>
 internal sealed class Snippets(Query? query, IReadOnlyList<string> words, LuceneAnalyzers analyzers)
 {
@@ -20,10 +20,17 @@ internal sealed class Snippets(Query? query, IReadOnlyList<string> words, Lucene
 
     /// <summary>Escapes what HTML needs escaped and writes every script as itself (an entity per accented letter triples the bytes).</summary>
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-    private readonly Dictionary<string, (HashSet<string> Terms, string[] Needles)> _fields = new(StringComparer.Ordinal);
+    private (HashSet<string> Terms, string[] Needles)? _match;
 
     /// <summary>The summary, escaped and cut, for hits without a query to highlight.</summary>
     public static string Plain(string summary) => Html.Encode(summary.Length > Length ? summary[..Length] + "…" : summary);
+
+    /// <summary>The query's terms in the text field (every language's), and what to look for in raw text.</summary>
+    private (HashSet<string> Terms, string[] Needles) Match()
+    {
+        var terms = QueryTermExtractor.GetTerms(query, false, LuceneFields.Text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        return (terms, terms.Concat(words).Where(t => t.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
+    }
 
     public string For(string language, string summary, Func<string> body)
     {
@@ -32,19 +39,14 @@ internal sealed class Snippets(Query? query, IReadOnlyList<string> words, Lucene
             return Plain(summary);
         }
 
-        return Mark(LuceneFields.Text(language), summary)
-            ?? Mark(LuceneFields.Text(language), body())
+        return Mark(language, summary)
+            ?? Mark(language, body())
             ?? Plain(summary);
     }
 
-    private string? Mark(string field, string text)
+    private string? Mark(string language, string text)
     {
-        if (!_fields.TryGetValue(field, out var match))
-        {
-            var terms = QueryTermExtractor.GetTerms(query, false, field).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-            match = (terms, terms.Concat(words).Where(t => t.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
-            _fields[field] = match;
-        }
+        var match = _match ??= Match();
 
         // Cheap test first: where might a match be? (a word as typed, or its stem, as a substring)
         var first = match.Needles.Select(n => text.IndexOf(n, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
@@ -64,7 +66,7 @@ internal sealed class Snippets(Query? query, IReadOnlyList<string> words, Lucene
 
         var found = false;
         var last = 0;
-        using (var tokens = analyzers.Index.GetTokenStream(field, window))
+        using (var tokens = analyzers.For(language).GetTokenStream(LuceneFields.Text, window))
         {
             var term = tokens.AddAttribute<ICharTermAttribute>();
             var offset = tokens.AddAttribute<IOffsetAttribute>();

@@ -11,16 +11,16 @@ namespace UseCaseHub.Search.Lucene;
 /// <summary>
 /// What a person types, as a Lucene query: words (all required), "phrases", -excluded, <c>a OR b</c>, and
 /// <c>facet:value</c> for the facet keys. It never throws: unreadable input falls back to a plain search
-/// for the words in it. Each word is looked for in every searched field of every language in the index.
+/// for the words in it. Each word is analysed as each language in the index would analyse it.
 /// </summary>
 internal sealed partial class UserQuery
 {
-    private readonly Analyzer _analyzer;
+    private readonly LuceneAnalyzers _analyzers;
     private readonly IndexSnapshot _snapshot;
 
     private UserQuery(LuceneAnalyzers analyzers, IndexSnapshot snapshot)
     {
-        _analyzer = analyzers.Index;
+        _analyzers = analyzers;
         _snapshot = snapshot;
     }
 
@@ -139,23 +139,12 @@ internal sealed partial class UserQuery
     }
 
     /// <summary>
-    /// A clause of the query: a facet filter is the same in every language; words are matched per language.
-    /// </summary>
-    private sealed record Part(Query? Common, Dictionary<string, Query>? PerLanguage)
-    {
-        /// <summary>The part alone: per-language alternatives as one disjunction (for exclusions).</summary>
-        public Query Whole() => Common ?? Any(PerLanguage!.Values.ToList());
-    }
-
-    /// <summary>
-    /// Each entry is in one language and its words are indexed in that language's fields only, so "every word in
-    /// some language" is "every word in one language": the words are joined per language (a conjunction of
-    /// single-term postings, as cheap as Lucene gets) and the languages are alternatives, rather than every word
-    /// being a disjunction over the languages (which every conjunction step has to advance as a whole).
+    /// Terms are required, alternatives (<c>a OR b</c>) grouped, exclusions prohibited. A query of exclusions only
+    /// excludes from everything.
     /// </summary>
     private BooleanQuery? Build(List<Token> tokens)
     {
-        var groups = new List<List<Part>>();
+        var groups = new List<List<Query>>();
         var excluded = new List<Query>();
         var joinNext = false;
         foreach (var token in tokens)
@@ -179,7 +168,7 @@ internal sealed partial class UserQuery
 
             if (token.Negated)
             {
-                excluded.Add(clause.Whole());
+                excluded.Add(clause);
             }
             else if (joinNext)
             {
@@ -199,43 +188,9 @@ internal sealed partial class UserQuery
         }
 
         var query = new BooleanQuery();
-        foreach (var group in groups.Where(g => g.All(p => p.Common is not null)))
+        foreach (var group in groups)
         {
-            query.Add(group.Count == 1 ? group[0].Common : Any(group.Select(p => p.Common!).ToList()), Occur.MUST);
-        }
-
-        var worded = groups.Where(g => g.Exists(p => p.PerLanguage is not null)).ToList();
-        if (worded.Count > 0)
-        {
-            var languages = new BooleanQuery();
-            foreach (var language in _snapshot.Languages)
-            {
-                var all = new BooleanQuery();
-                foreach (var group in worded)
-                {
-                    var alternatives = group.Select(p => p.Common ?? p.PerLanguage!.GetValueOrDefault(language)).OfType<Query>().ToList();
-                    if (alternatives.Count == 0)
-                    {
-                        all = null;
-                        break;
-                    }
-
-                    all.Add(alternatives.Count == 1 ? alternatives[0] : Any(alternatives), Occur.MUST);
-                }
-
-                if (all is not null)
-                {
-                    languages.Add(all, Occur.SHOULD);
-                }
-            }
-
-            if (languages.Clauses.Count == 0)
-            {
-                // A phrase no language can analyse: nothing matches it.
-                languages.Add(new TermQuery(new Term(LuceneFields.TextPrefix, "")), Occur.SHOULD);
-            }
-
-            query.Add(languages, Occur.MUST);
+            query.Add(group.Count == 1 ? group[0] : Any(group), Occur.MUST);
         }
 
         if (groups.Count == 0)
@@ -251,10 +206,10 @@ internal sealed partial class UserQuery
         return query;
     }
 
-    private List<(string Term, int Position)> Analyze(string field, string text)
+    private static List<(string Term, int Position)> Analyze(Analyzer analyzer, string text)
     {
         var terms = new List<(string, int)>();
-        using var stream = _analyzer.GetTokenStream(field, text);
+        using var stream = analyzer.GetTokenStream(LuceneFields.Text, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         stream.Reset();
@@ -308,11 +263,15 @@ internal sealed partial class UserQuery
         return any;
     }
 
-    private Part? Clause(Token token)
+    /// <summary>
+    /// A facet filter as its term; a word or phrase as analysed by each language in the index (entries are analysed in
+    /// their own language, all in one field), the distinct analyses as alternatives: usually one or two terms.
+    /// </summary>
+    private Query? Clause(Token token)
     {
         if (token.Facet is { } facet)
         {
-            return new Part(new TermQuery(new Term(facet, _snapshot.ExactValue(facet, token.Text) ?? token.Text)), null);
+            return new TermQuery(new Term(facet, _snapshot.ExactValue(facet, token.Text) ?? token.Text));
         }
 
         if (!token.Negated)
@@ -321,11 +280,10 @@ internal sealed partial class UserQuery
         }
 
         var text = token.Text.Normalize(NormalizationForm.FormC);
-        var perLanguage = new Dictionary<string, Query>(StringComparer.Ordinal);
+        var alternatives = new Dictionary<string, Query>(StringComparer.Ordinal);
         foreach (var language in _snapshot.Languages)
         {
-            var field = LuceneFields.Text(language);
-            var terms = Analyze(field, text);
+            var terms = Analyze(_analyzers.For(language), text);
             if (terms.Count == 0)
             {
                 if (token.Phrase)
@@ -337,9 +295,15 @@ internal sealed partial class UserQuery
                 return null;
             }
 
-            perLanguage[language] = Match(field, terms, token.Phrase);
+            var query = Match(LuceneFields.Text, terms, token.Phrase);
+            alternatives.TryAdd(query.ToString(), query);
         }
 
-        return perLanguage.Count > 0 ? new Part(null, perLanguage) : null;
+        return alternatives.Count switch
+        {
+            0 => null,
+            1 => alternatives.Values.First(),
+            _ => Any([.. alternatives.Values]),
+        };
     }
 }

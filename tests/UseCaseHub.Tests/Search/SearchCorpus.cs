@@ -63,6 +63,13 @@ public abstract class SearchCorpus : IAsyncLifetime
             extra: "status: draft\norganizations:\n  submitter: Quokka Research Institute")),
         ("use-cases/quokka-markup.md", Entry("UC-2099-00005", "quokka-markup", "Quokka <script>alert(1)</script> markup",
             "Quokka <b>bold</b> & ampersands in a summary.", "[9]", "[FJ]", "[environment-and-climate]", "Quokka text with <i>tags</i>.")),
+        // The same word in the title, the summary or the body only: for the field boosts.
+        ("use-cases/zorblax-title.md", Entry("UC-2099-00006", "zorblax-title", "Zorblax sensors for harbours",
+            "Harbour sensors report berth use.", "[9]", "[NO]", "[mobility-and-transport]", "Sensors at each berth report whether it is free.")),
+        ("use-cases/zorblax-summary.md", Entry("UC-2099-00007", "zorblax-summary", "Sensors for harbours",
+            "Zorblax harbour sensors report berth use.", "[9]", "[NO]", "[mobility-and-transport]", "Sensors at each berth report whether it is free.")),
+        ("use-cases/zorblax-body.md", Entry("UC-2099-00008", "zorblax-body", "Harbour sensors",
+            "Harbour sensors report berth use.", "[9]", "[NO]", "[mobility-and-transport]", "Zorblax sensors at each berth report whether it is free.")),
     ];
 
     private static string Entry(string pid, string slug, string title, string summary, string sdgs, string countries, string verticals,

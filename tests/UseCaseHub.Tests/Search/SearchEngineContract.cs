@@ -20,6 +20,9 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     private static readonly Guid French = SearchCorpus.IdOf("UC-2099-00003");
     private static readonly Guid Draft = SearchCorpus.IdOf("UC-2099-00004");
     private static readonly Guid Markup = SearchCorpus.IdOf("UC-2099-00005");
+    private static readonly Guid ZorblaxInTitle = SearchCorpus.IdOf("UC-2099-00006");
+    private static readonly Guid ZorblaxInSummary = SearchCorpus.IdOf("UC-2099-00007");
+    private static readonly Guid ZorblaxInBody = SearchCorpus.IdOf("UC-2099-00008");
 
     private Task<SearchResult> SearchAsync(string query, Dictionary<string, IReadOnlyList<string>>? filters = null, int page = 1,
         int pageSize = 20, SearchSort sort = SearchSort.Relevance, SearchAudience? audience = null, IReadOnlyList<string>? facets = null) =>
@@ -242,6 +245,22 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     {
         Assert.Equal([Reef], await IdsAsync("\"coral bleaching alerts\""));
         Assert.Empty(await IdsAsync("\"bleaching coral\""));
+    }
+
+    [Fact]
+    public async Task Phrases_do_not_run_from_one_field_into_the_next()
+    {
+        // "... for harbours" ends the titles; "Zorblax harbour ..." starts a summary; the title is also boosted.
+        Assert.Equal([ZorblaxInTitle, ZorblaxInBody], await IdsAsync("\"zorblax sensors\""));
+        Assert.Empty(await IdsAsync("\"harbours zorblax\""));
+        Assert.Equal([ZorblaxInSummary], await IdsAsync("\"zorblax harbour sensors\""));
+    }
+
+    [Fact]
+    public async Task A_word_in_the_title_outranks_one_in_the_summary_which_outranks_one_in_the_body()
+    {
+        var ranked = (await SearchAsync("zorblax")).Hits.Select(h => h.Id).ToList();
+        Assert.Equal([ZorblaxInTitle, ZorblaxInSummary, ZorblaxInBody], ranked);
     }
 
     [Fact]
