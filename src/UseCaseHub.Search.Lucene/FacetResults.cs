@@ -1,4 +1,3 @@
-using System.Globalization;
 using UseCaseHub.Core.Search;
 
 namespace UseCaseHub.Search.Lucene;
@@ -10,14 +9,38 @@ internal static class FacetResults
         FacetCollector collector, IReadOnlyList<string> wanted, IReadOnlyDictionary<string, HashSet<string>> selected, IndexSnapshot snapshot, int limit = 0,
         FacetChildren children = FacetChildren.All)
     {
+        var counted = new List<(FacetValueIds.Entry Entry, int Count)>?[32];
+        foreach (var facet in wanted.Where(Facets.IsKnown))
+        {
+            counted[FacetValueIds.FacetIndex(facet)] ??= [];
+        }
+
+        var values = collector.Values;
+        var counts = collector.Counts;
+        for (var id = 0; id < counts.Length; id++)
+        {
+            if (counts[id] > 0 && counted[values[id].Facet] is { } list)
+            {
+                list.Add((values[id], counts[id]));
+            }
+        }
+
         var flat = new Dictionary<string, List<FacetValue>>(StringComparer.Ordinal);
         foreach (var facet in wanted.Where(Facets.IsKnown).Distinct(StringComparer.Ordinal))
         {
-            var counts = collector.CountsOf(SegmentFacets.FacetIndex(facet));
-            var chosen = selected.GetValueOrDefault(facet) ?? [];
-            var values = counts.Select(c => new FacetValue(c.Key, c.Value, chosen.Contains(c.Key)))
-                .Concat(chosen.Where(v => !counts.ContainsKey(v)).Select(v => new FacetValue(v, 0, true)));
-            flat[facet] = Order(facet, values).ToList();
+            var index = FacetValueIds.FacetIndex(facet);
+            var list = counted[index]!;
+            var chosen = selected.GetValueOrDefault(facet);
+            foreach (var value in chosen ?? [])
+            {
+                if (!list.Exists(c => c.Entry.Value == value))
+                {
+                    list.Add((new FacetValueIds.Entry(index, value, FacetValueIds.OrderOf(index, value)), 0));
+                }
+            }
+
+            list.Sort(facet is Facets.Sdg or Facets.Target or Facets.Year ? ByOrder : ByCount);
+            flat[facet] = list.ConvertAll(c => new FacetValue(c.Entry.Value, c.Count, chosen?.Contains(c.Entry.Value) == true));
         }
 
         // Children grouped by parent value once, so nesting is linear in the number of values.
@@ -25,10 +48,10 @@ internal static class FacetResults
             child => child, child => flat[child].ToLookup(v => ParentOf(child, v.Value, snapshot) ?? ""), StringComparer.Ordinal);
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
         var tree = new Tree(byParent, limit, children);
-        foreach (var (facet, values) in flat)
+        foreach (var (facet, list) in flat)
         {
             // The 17 goals are a fixed, familiar set: always all of them.
-            result[facet] = tree.Level(facet, Limit(values, facet == Facets.Sdg ? 0 : limit));
+            result[facet] = tree.Level(facet, Limit(list, facet == Facets.Sdg ? 0 : limit));
         }
 
         return result;
@@ -85,13 +108,17 @@ internal static class FacetResults
         snapshot.ParentValues.TryGetValue((facet, value), out var parent) ? parent
             : facet == Facets.Target && value.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot ? value[..dot] : null;
 
-    private static IEnumerable<FacetValue> Order(string facet, IEnumerable<FacetValue> values) => facet switch
+    /// <summary>Goals and targets in their numbering, years newest first.</summary>
+    private static int ByOrder((FacetValueIds.Entry Entry, int Count) a, (FacetValueIds.Entry Entry, int Count) b)
     {
-        Facets.Sdg => values.OrderBy(v => Number(v.Value)),
-        Facets.Target => values.OrderBy(v => Number(v.Value.Split('.')[0])).ThenBy(v => v.Value.Split('.').ElementAtOrDefault(1)?.PadLeft(3, '0'), StringComparer.Ordinal),
-        Facets.Year => values.OrderByDescending(v => v.Value, StringComparer.Ordinal),
-        _ => values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal),
-    };
+        var order = a.Entry.Order.CompareTo(b.Entry.Order);
+        return order != 0 ? order : string.CompareOrdinal(a.Entry.Value, b.Entry.Value);
+    }
 
-    private static int Number(string value) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
+    /// <summary>The most frequent first.</summary>
+    private static int ByCount((FacetValueIds.Entry Entry, int Count) a, (FacetValueIds.Entry Entry, int Count) b)
+    {
+        var order = b.Count.CompareTo(a.Count);
+        return order != 0 ? order : string.CompareOrdinal(a.Entry.Value, b.Entry.Value);
+    }
 }

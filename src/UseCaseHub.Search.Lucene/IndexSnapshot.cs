@@ -84,8 +84,8 @@ internal sealed class SnapshotSearcher(IndexReader reader, IndexSnapshot snapsho
 }
 
 /// <summary>
-/// Per segment (segments never change once written): each facet ordinal's facet and value, and every
-/// document's ordinals flattened into two arrays. Reading packed doc values for every matching document
+/// Per segment (segments never change once written): every document's facet values as numbers of
+/// <see cref="FacetValueIds"/>, flattened into two arrays. Reading packed doc values for every matching document
 /// costs far more than walking an int array; the arrays cost about 4 bytes per facet value per document.
 /// </summary>
 internal sealed class SegmentFacets
@@ -96,23 +96,21 @@ internal sealed class SegmentFacets
     {
         var values = reader.GetSortedSetDocValues(LuceneFields.FacetValues);
         var count = (int)(values?.ValueCount ?? 0);
-        OrdFacet = new int[count];
-        OrdValue = new string[count];
+        var idOfOrd = new int[count];
         var bytes = new BytesRef();
         for (var ord = 0; ord < count; ord++)
         {
             values!.LookupOrd(ord, bytes);
             var text = bytes.Utf8ToString();
             var split = text.IndexOf(LuceneFields.Separator, StringComparison.Ordinal);
-            OrdFacet[ord] = FacetIndex(text[..split]);
-            OrdValue[ord] = text[(split + 1)..];
+            idOfOrd[ord] = FacetValueIds.IdOf(FacetValueIds.FacetIndex(text[..split]), text[(split + 1)..]);
         }
 
         DocStart = new int[reader.MaxDoc + 1];
-        var ords = new List<int>(reader.MaxDoc * 16);
+        var ids = new List<int>(reader.MaxDoc * 16);
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
-            DocStart[doc] = ords.Count;
+            DocStart[doc] = ids.Count;
             if (values is null)
             {
                 continue;
@@ -122,34 +120,21 @@ internal sealed class SegmentFacets
             long ord;
             while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
             {
-                ords.Add((int)ord);
+                ids.Add(idOfOrd[ord]);
             }
         }
 
-        DocStart[reader.MaxDoc] = ords.Count;
-        Ords = [.. ords];
+        DocStart[reader.MaxDoc] = ids.Count;
+        Ids = [.. ids];
+        MaxId = idOfOrd.Length == 0 ? -1 : idOfOrd.Max();
     }
 
-    /// <summary>Index in <see cref="Facets.All"/>, or 31 for a key this version does not know.</summary>
-    public int[] OrdFacet { get; }
-    public string[] OrdValue { get; }
-
-    /// <summary>Document d's ordinals are <c>Ords[DocStart[d]..DocStart[d + 1]]</c>.</summary>
+    /// <summary>Document d's values are <c>Ids[DocStart[d]..DocStart[d + 1]]</c>.</summary>
     public int[] DocStart { get; }
-    public int[] Ords { get; }
+    public int[] Ids { get; }
+
+    /// <summary>The highest value number in this segment.</summary>
+    public int MaxId { get; }
 
     public static SegmentFacets For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentFacets(reader));
-
-    public static int FacetIndex(string facet)
-    {
-        for (var i = 0; i < Facets.All.Count; i++)
-        {
-            if (string.Equals(Facets.All[i], facet, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return 31;
-    }
 }

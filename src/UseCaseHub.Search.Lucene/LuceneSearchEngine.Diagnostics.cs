@@ -20,7 +20,7 @@ public sealed partial class LuceneSearchEngine
         times[1] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         start = Stopwatch.GetTimestamp();
         var top = TopCollector(request.Sort, 10);
-        var collector = new FacetCollector(top, selected.ToDictionary(s => SegmentFacets.FacetIndex(s.Key), s => s.Value));
+        var collector = new FacetCollector(top, selected.ToDictionary(s => FacetValueIds.FacetIndex(s.Key), s => s.Value));
         searcher.Search(Visible(parsed.Query ?? Sideways(selected), request.Audience), collector);
         times[2] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         start = Stopwatch.GetTimestamp();

@@ -47,7 +47,7 @@ public sealed partial class LuceneSearchEngine
         var window = (int)Math.Min(start + pageSize, MaxWindow);
         var sort = parsed.Query is null && request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
         var top = TopCollector(sort, window);
-        var collector = new FacetCollector(top, selected.ToDictionary(s => SegmentFacets.FacetIndex(s.Key), s => s.Value));
+        var collector = new FacetCollector(top, selected.ToDictionary(s => FacetValueIds.FacetIndex(s.Key), s => s.Value));
         searcher.Search(Visible(parsed.Query ?? Sideways(selected), request.Audience), collector);
 
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, parsed.Words, _analyzers);

@@ -66,6 +66,7 @@ internal sealed class Snippets(Query? query, IReadOnlyList<string> words, Lucene
 
         var found = false;
         var last = 0;
+        var terms = match.Terms.GetAlternateLookup<ReadOnlySpan<char>>();
         using (var tokens = analyzers.For(language).GetTokenStream(LuceneFields.Text, window))
         {
             var term = tokens.AddAttribute<ICharTermAttribute>();
@@ -73,7 +74,7 @@ internal sealed class Snippets(Query? query, IReadOnlyList<string> words, Lucene
             tokens.Reset();
             while (tokens.IncrementToken())
             {
-                if (match.Terms.Contains(term.ToString()) && offset.StartOffset >= last)
+                if (terms.Contains(term.Buffer.AsSpan(0, term.Length)) && offset.StartOffset >= last)
                 {
                     marked.Append(Html.Encode(window[last..offset.StartOffset]))
                         .Append("<mark>").Append(Html.Encode(window[offset.StartOffset..offset.EndOffset])).Append("</mark>");
