@@ -139,12 +139,23 @@ internal sealed partial class UserQuery
     }
 
     /// <summary>
-    /// Terms are required, alternatives (<c>a OR b</c>) grouped, exclusions prohibited. A query of exclusions only
-    /// excludes from everything.
+    /// A clause of the query: a facet filter is the same in every language; words are matched per language.
+    /// </summary>
+    private sealed record Part(Query? Common, Dictionary<string, Query>? PerLanguage)
+    {
+        /// <summary>The part alone: its distinct per-language forms as one disjunction (for exclusions).</summary>
+        public Query Whole() => Common ?? Any(PerLanguage!.Values.DistinctBy(q => q.ToString()).ToList());
+    }
+
+    /// <summary>
+    /// Each entry is in one language and its words are analysed in that language only, so "every word in some
+    /// language" is "every word in one language": the words are joined per language (a conjunction of single-term
+    /// postings, as cheap as Lucene gets) and the languages' distinct conjunctions are alternatives, rather than every
+    /// word being a disjunction of its forms (which every conjunction step has to advance as a whole).
     /// </summary>
     private BooleanQuery? Build(List<Token> tokens)
     {
-        var groups = new List<List<Query>>();
+        var groups = new List<List<Part>>();
         var excluded = new List<Query>();
         var joinNext = false;
         foreach (var token in tokens)
@@ -168,7 +179,7 @@ internal sealed partial class UserQuery
 
             if (token.Negated)
             {
-                excluded.Add(clause);
+                excluded.Add(clause.Whole());
             }
             else if (joinNext)
             {
@@ -188,9 +199,45 @@ internal sealed partial class UserQuery
         }
 
         var query = new BooleanQuery();
-        foreach (var group in groups)
+        foreach (var group in groups.Where(g => g.All(p => p.Common is not null)))
         {
-            query.Add(group.Count == 1 ? group[0] : Any(group), Occur.MUST);
+            query.Add(group.Count == 1 ? group[0].Common : Any(group.Select(p => p.Common!).ToList()), Occur.MUST);
+        }
+
+        var worded = groups.Where(g => g.Exists(p => p.PerLanguage is not null)).ToList();
+        if (worded.Count > 0)
+        {
+            var languages = new BooleanQuery();
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var language in _snapshot.Languages)
+            {
+                var all = new BooleanQuery();
+                foreach (var group in worded)
+                {
+                    var alternatives = group.Select(p => p.Common ?? p.PerLanguage!.GetValueOrDefault(language)).OfType<Query>().ToList();
+                    if (alternatives.Count == 0)
+                    {
+                        all = null;
+                        break;
+                    }
+
+                    all.Add(alternatives.Count == 1 ? alternatives[0] : Any(alternatives), Occur.MUST);
+                }
+
+                // Languages analysing the words alike (most do for names and numbers) give one alternative.
+                if (all is not null && distinct.Add(all.ToString()))
+                {
+                    languages.Add(all, Occur.SHOULD);
+                }
+            }
+
+            if (languages.Clauses.Count == 0)
+            {
+                // A phrase no language can analyse: nothing matches it.
+                languages.Add(new TermQuery(new Term(LuceneFields.Text, "")), Occur.SHOULD);
+            }
+
+            query.Add(languages.Clauses.Count == 1 ? languages.Clauses[0].Query : languages, Occur.MUST);
         }
 
         if (groups.Count == 0)
@@ -263,15 +310,12 @@ internal sealed partial class UserQuery
         return any;
     }
 
-    /// <summary>
-    /// A facet filter as its term; a word or phrase as analysed by each language in the index (entries are analysed in
-    /// their own language, all in one field), the distinct analyses as alternatives: usually one or two terms.
-    /// </summary>
-    private Query? Clause(Token token)
+    /// <summary>A facet filter as its term (the same in every language); a word or phrase as each language analyses it.</summary>
+    private Part? Clause(Token token)
     {
         if (token.Facet is { } facet)
         {
-            return new TermQuery(new Term(facet, _snapshot.ExactValue(facet, token.Text) ?? token.Text));
+            return new Part(new TermQuery(new Term(facet, _snapshot.ExactValue(facet, token.Text) ?? token.Text)), null);
         }
 
         if (!token.Negated)
@@ -280,7 +324,7 @@ internal sealed partial class UserQuery
         }
 
         var text = token.Text.Normalize(NormalizationForm.FormC);
-        var alternatives = new Dictionary<string, Query>(StringComparer.Ordinal);
+        var perLanguage = new Dictionary<string, Query>(StringComparer.Ordinal);
         foreach (var language in _snapshot.Languages)
         {
             var terms = Analyze(_analyzers.For(language), text);
@@ -295,15 +339,9 @@ internal sealed partial class UserQuery
                 return null;
             }
 
-            var query = Match(LuceneFields.Text, terms, token.Phrase);
-            alternatives.TryAdd(query.ToString(), query);
+            perLanguage[language] = Match(LuceneFields.Text, terms, token.Phrase);
         }
 
-        return alternatives.Count switch
-        {
-            0 => null,
-            1 => alternatives.Values.First(),
-            _ => Any([.. alternatives.Values]),
-        };
+        return perLanguage.Count > 0 ? new Part(null, perLanguage) : null;
     }
 }
