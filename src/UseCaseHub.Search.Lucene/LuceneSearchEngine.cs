@@ -168,6 +168,9 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
 
                 return ValueTask.CompletedTask;
             });
+            // One segment: every search then does its term lookups and scorer set-up once instead of once per
+            // segment. Later updates add small segments that the merge policy folds in as usual.
+            _writer.ForceMerge(1);
             _fingerprint = fingerprint;
             _recreated = false;
             Commit();
