@@ -33,21 +33,22 @@ public sealed class SearchLabels(IServiceScopeFactory scopes) : IDisposable
         return (facet, value) => labels.TryGetValue((facet, value), out var label) ? label : Fallback(facet, value);
     }
 
-    private static string Fallback(string facet, string value)
-    {
-        if (facet == Facets.Language)
-        {
-            try
-            {
-                return CultureInfo.GetCultureInfo(value).NativeName;
-            }
-            catch (CultureNotFoundException)
-            {
-                return value;
-            }
-        }
+    /// <summary>Language names, worked out once each (culture lookups take a process-wide lock).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> LanguageNames = new(StringComparer.Ordinal);
 
-        return value;
+    private static string Fallback(string facet, string value) =>
+        facet == Facets.Language ? LanguageNames.GetOrAdd(value, NativeName) : value;
+
+    private static string NativeName(string language)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(language).NativeName;
+        }
+        catch (CultureNotFoundException)
+        {
+            return language;
+        }
     }
 
     private async Task<Dictionary<(string, string), string>> LoadAsync(CancellationToken cancellationToken)
