@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
@@ -25,7 +26,7 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 public sealed record TagCount(string Key, string Label, int Count, string? Colour = null);
 
 /// <summary>What the site reads from the store. Visitors only ever see published entries.</summary>
-public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> options)
+public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> options, IMemoryCache cache)
 {
     public int PageSize => options.Value.PageSize;
 
@@ -165,8 +166,18 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
         db.Pages.AsNoTracking().Where(p => p.Slug == slug && (p.Language == language || p.Language == "en"))
             .OrderBy(p => p.Language == language ? 0 : 1).FirstOrDefaultAsync(cancellationToken);
 
-    public Task<List<Page>> FooterPagesAsync(CancellationToken cancellationToken = default) =>
-        db.Pages.AsNoTracking().Where(p => p.Language == "en").OrderBy(p => p.Order).ThenBy(p => p.Title).ToListAsync(cancellationToken);
+    /// <summary>
+    /// The site pages every page links to in its footer: read once a minute, not once per page view (the pages change
+    /// only with a content import, so a new one may take up to a minute to appear in the footer).
+    /// </summary>
+    public async Task<List<Page>> FooterPagesAsync(CancellationToken cancellationToken = default) =>
+        await cache.GetOrCreateAsync(FooterPagesKey, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return db.Pages.AsNoTracking().Where(p => p.Language == "en").OrderBy(p => p.Order).ThenBy(p => p.Title).ToListAsync(cancellationToken);
+        }) ?? [];
+
+    private const string FooterPagesKey = "site:footer-pages";
 }
 
 /// <summary>Tag counts that link to <c>/{BasePath}/{key}</c>.</summary>

@@ -15,6 +15,7 @@ public static class SiteServiceCollectionExtensions
         services.AddRazorPages().AddViewLocalization();
         // Write every script as itself: entities for Arabic, Chinese or Cyrillic text triple the bytes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddMemoryCache();
         services.AddScoped<CatalogueQueries>();
         services.AddResponseCompression(compression =>
         {

@@ -398,6 +398,15 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     }
 
     [Fact]
+    public async Task Snippets_mark_other_forms_of_the_word_with_or_without_accents_and_elisions()
+    {
+        var hit = (await SearchAsync("electricite lampadaire")).Hits.Single(h => h.Id == French);
+
+        Assert.Contains("<mark>lampadaires</mark>", hit.Snippet, StringComparison.Ordinal);
+        Assert.Contains("électricité</mark>", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Snippets_come_from_the_body_when_the_summary_does_not_match()
     {
         var hit = (await SearchAsync("fishermen")).Hits.Single(h => h.Id == Reef);
