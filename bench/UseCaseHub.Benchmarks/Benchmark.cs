@@ -126,7 +126,7 @@ internal static class Benchmark
         Console.WriteLine($"In-process search as /api/search asks (all facets counted, top 10 values, children under selected values): {asApi.Summary()}");
         if (options.Profile)
         {
-            string[] names = ["parse", "match+count only", "match+facets+top", "facet lists", "hits+snippets"];
+            string[] names = ["parse", "match+count only", "match+facets+top", "facet lists", "hits+snippets", "match+top only"];
             foreach (var highlight in new[] { true, false })
             {
                 var stages = queries.Skip(100).Select(q => engine.Stages(new SearchRequest { Query = q.Text, Filters = q.Filters, Facets = Facets.All, Highlight = highlight })).ToList();

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -16,7 +18,9 @@ internal sealed class FacetCollector : ICollector
     private readonly int _selectedMask;
     private FacetValueIds.Entry[] _values;
     private int[] _counts;
-    private bool[] _selected;
+    /// <summary>Per value: the bit of its facet if the value is selected, else 0.</summary>
+    private int[] _selectedBit;
+    private int[] _facetOf;
     private int[] _docStart = [];
     private int[] _ids = [];
 
@@ -28,10 +32,12 @@ internal sealed class FacetCollector : ICollector
         _selectedMask = selected.Keys.Aggregate(0, (mask, facet) => mask | (1 << facet));
         _values = FacetValueIds.All;
         _counts = new int[_values.Length];
-        _selected = new bool[_values.Length];
-        for (var id = 0; id < _values.Length; id++)
+        _selectedBit = new int[_values.Length];
+        _facetOf = [.. _values.Select(v => v.Facet)];
+        for (var id = 0; id < _values.Length && selected.Count > 0; id++)
         {
-            _selected[id] = selected.TryGetValue(_values[id].Facet, out var chosen) && chosen.Contains(_values[id].Value);
+            var facet = _values[id].Facet;
+            _selectedBit[id] = selected.TryGetValue(facet, out var chosen) && chosen.Contains(_values[id].Value) ? 1 << facet : 0;
         }
     }
 
@@ -56,7 +62,8 @@ internal sealed class FacetCollector : ICollector
             // A segment opened after this search began numbered new values: widen to them (none of them is selected).
             _values = FacetValueIds.All;
             Array.Resize(ref _counts, _values.Length);
-            Array.Resize(ref _selected, _values.Length);
+            Array.Resize(ref _selectedBit, _values.Length);
+            _facetOf = [.. _values.Select(v => v.Facet)];
         }
 
         _docStart = segment.DocStart;
@@ -73,21 +80,15 @@ internal sealed class FacetCollector : ICollector
         {
             TotalHits++;
             _hits.Collect(doc);
-            for (var i = from; i < to; i++)
-            {
-                counts[ids[i]]++;
-            }
-
+            CountAll(ids, from, to, counts);
             return;
         }
 
         var matched = 0;
+        var selectedBit = _selectedBit;
         for (var i = from; i < to; i++)
         {
-            if (_selected[ids[i]])
-            {
-                matched |= 1 << _values[ids[i]].Facet;
-            }
+            matched |= selectedBit[ids[i]];
         }
 
         var fails = _selectedMask & ~matched;
@@ -95,21 +96,31 @@ internal sealed class FacetCollector : ICollector
         {
             TotalHits++;
             _hits.Collect(doc);
-            for (var i = from; i < to; i++)
-            {
-                counts[ids[i]]++;
-            }
+            CountAll(ids, from, to, counts);
         }
         else if ((fails & (fails - 1)) == 0)
         {
             var facet = BitOperations.TrailingZeroCount(fails);
+            var facetOf = _facetOf;
             for (var i = from; i < to; i++)
             {
-                if (_values[ids[i]].Facet == facet)
+                if (facetOf[ids[i]] == facet)
                 {
                     counts[ids[i]]++;
                 }
             }
+        }
+    }
+
+    /// <summary>The innermost loop of every search: one increment per facet value of every matching document.</summary>
+    private static void CountAll(int[] ids, int from, int to, int[] counts)
+    {
+        // Segment arrays hold only numbers below the counts' length (checked in SetNextReader): no bounds checks here.
+        ref var id = ref MemoryMarshal.GetArrayDataReference(ids);
+        ref var count = ref MemoryMarshal.GetArrayDataReference(counts);
+        for (var i = from; i < to; i++)
+        {
+            Unsafe.Add(ref count, Unsafe.Add(ref id, i))++;
         }
     }
 }
