@@ -29,7 +29,8 @@ public static class StoreServiceCollectionExtensions
                     throw new OptionsValidationException(StoreOptions.Section, typeof(StoreOptions),
                         [$"Store:Provider '{store.Provider}' is not supported."]);
             }
-        });
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton); // options worked out once, not on every request
+
         services.AddScoped<TaxonomySeeder>();
         services.AddScoped<StoreInitializer>();
         return services;

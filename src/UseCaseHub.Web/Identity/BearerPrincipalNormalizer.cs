@@ -14,7 +14,11 @@ namespace UseCaseHub.Web.Identity;
 /// policies can rely on: one <c>scope</c> claim per scope, <c>role</c> claims holding hub roles, and the
 /// <c>org</c> claim holding a hub organisation id. Site cookies already have that shape.
 /// </summary>
-internal sealed class BearerPrincipalNormalizer(IOptions<HubIdentityOptions> options, HubDbContext db) : IClaimsTransformation
+/// <remarks>
+/// The store is resolved only when a slug has to be looked up: the transformation is created for every request,
+/// and creating a database context for each anonymous search was a measurable share of its cost.
+/// </remarks>
+internal sealed class BearerPrincipalNormalizer(IOptions<HubIdentityOptions> options, IServiceProvider services) : IClaimsTransformation
 {
     /// <summary>The authentication type of a normalised identity; also marks the work as done.</summary>
     public const string AuthenticationType = "Bearer";
@@ -85,6 +89,7 @@ internal sealed class BearerPrincipalNormalizer(IOptions<HubIdentityOptions> opt
 
         // External authorities rarely know our ids: a slug names the organisation as well.
         var slug = value.Trim().ToLowerInvariant();
+        var db = services.GetRequiredService<HubDbContext>();
         return await db.Organizations.Where(o => o.Slug == slug).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
     }
 }
