@@ -119,7 +119,7 @@ internal static class Benchmark
 
         var ours = await InProcessBenchmark.EngineAsync(engine, queries);
         var bare = InProcessBenchmark.Bare(engine.IndexPath, queries);
-        Console.WriteLine($"In-process search, all {Facets.All.Count} facets, 10 highlighted hits ({ours.Count} queries): {ours.Summary()}");
+        Console.WriteLine($"In-process search, all {Facets.All.Count} facets, 10 highlighted hits ({ours.Count} queries): {ours.Summary()}; {ours.TotalsSummary()}");
         Console.WriteLine($"Bare Lucene: terms + filters, top 10, total, 3 facets ({bare.Count} queries): {bare.Summary()}");
         Console.WriteLine($"Ratio ours/bare: p50 {ours.Percentile(50) / bare.Percentile(50):F2}x, p95 {ours.Percentile(95) / bare.Percentile(95):F2}x");
         var asApi = await InProcessBenchmark.EngineAsync(engine, queries, facetLimit: 10, children: FacetChildren.Selected);

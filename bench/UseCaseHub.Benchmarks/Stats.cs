@@ -13,6 +13,9 @@ internal sealed class Latencies
 
     public void AddRange(Latencies other) => _ms.AddRange(other._ms);
 
+    /// <summary>How many entries each measured query matched.</summary>
+    public List<long> Totals { get; } = [];
+
     public double Percentile(double p)
     {
         if (_ms.Count == 0)
@@ -22,6 +25,13 @@ internal sealed class Latencies
 
         var sorted = _ms.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    public string TotalsSummary()
+    {
+        var sorted = Totals.Order().ToList();
+        long At(double p) => sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+        return $"hits per query: p50 {At(50):N0}, p95 {At(95):N0}, mean {(sorted.Count == 0 ? 0 : sorted.Average()):N0}";
     }
 
     public string Summary() => $"p50 {Percentile(50):F2} ms, p95 {Percentile(95):F2} ms, p99 {Percentile(99):F2} ms";
