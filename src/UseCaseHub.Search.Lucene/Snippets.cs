@@ -4,8 +4,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 
 namespace UseCaseHub.Search.Lucene;
 
@@ -30,7 +30,10 @@ internal sealed class Snippets(Query? query, IReadOnlyList<string> words, Lucene
     /// <summary>The query's terms in the text field (every language's), and what to look for in raw text.</summary>
     private (HashSet<string> Terms, string[] Needles, string[] Prefixes) Match()
     {
-        var terms = QueryTermExtractor.GetTerms(query, false, LuceneFields.Text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        // Query.ExtractTerms, not the highlighter's QueryTermExtractor: that one interns every term in a process-wide table.
+        var extracted = new HashSet<Term>();
+        query!.ExtractTerms(extracted);
+        var terms = extracted.Where(t => t.Field == LuceneFields.Text).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var needles = terms.Concat(words).Where(t => t.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         return (terms, needles, needles.Select(n => Folded(n.AsSpan(0, Math.Min(3, n.Length)))).Distinct(StringComparer.Ordinal).ToArray());
     }
