@@ -123,17 +123,17 @@ internal static class Benchmark
         Console.WriteLine($"Bare Lucene: terms + filters, top 10, total, 3 facets ({bare.Count} queries): {bare.Summary()}");
         Console.WriteLine($"Ratio ours/bare: p50 {ours.Percentile(50) / bare.Percentile(50):F2}x, p95 {ours.Percentile(95) / bare.Percentile(95):F2}x");
         var asApi = await InProcessBenchmark.EngineAsync(engine, queries, facetLimit: 10, children: FacetChildren.Selected);
-        Console.WriteLine($"In-process search as /api/search asks (all facets counted, top 10 values, children under selected values): {asApi.Summary()}");
+        Console.WriteLine($"In-process search as /api/search asks (all facets counted, top 10 values, children under selected values): {asApi.Summary()}; {asApi.TotalsSummary()}");
         if (options.Profile)
         {
             string[] names = ["parse", "match+count only", "match+facets+top", "facet lists", "hits+snippets", "match+top only"];
             foreach (var highlight in new[] { true, false })
             {
                 var stages = queries.Skip(100).Select(q => engine.Stages(new SearchRequest { Query = q.Text, Filters = q.Filters, Facets = Facets.All, Highlight = highlight })).ToList();
-                Console.WriteLine($"  stages, highlight {highlight} (mean ms): " + string.Join(", ", names.Select((n, i) => $"{n} {stages.Average(s => s[i]):F3}")));
+                Console.WriteLine($"  stages, highlight {highlight} (mean ms): " + string.Join(", ", names.Select((n, i) => $"{n} {stages.Average(s => s[i]):F3} ({stages.Average(s => s[i + names.Length]):F0} KB)")));
             }
 
-            Console.WriteLine($"  segments: {Directory.EnumerateFiles(engine.IndexPath, "*.si").Count()}");
+            Console.WriteLine($"  segments: {Directory.EnumerateFiles(engine.IndexPath, "*.si").Count()}; facet values: {FacetValueIds.All.Length:N0}");
         }
     }
 

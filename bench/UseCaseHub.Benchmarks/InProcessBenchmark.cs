@@ -23,11 +23,13 @@ internal static class InProcessBenchmark
         foreach (var (query, i) in queries.Select((q, i) => (q, i)))
         {
             var start = Stopwatch.GetTimestamp();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var result = await engine.SearchAsync(new SearchRequest { Query = query.Text, Filters = filters ? query.Filters : new Dictionary<string, IReadOnlyList<string>>(), Facets = Facets.All, PageSize = 10, Highlight = highlight, FacetLimit = facetLimit, FacetChildren = children });
             if (i >= Warmup(queries))
             {
                 latencies.Add(start);
                 latencies.Totals.Add(result.Total);
+                latencies.AllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
             }
         }
 

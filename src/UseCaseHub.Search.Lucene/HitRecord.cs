@@ -29,5 +29,21 @@ internal sealed record HitRecord(Guid Id, string Pid, string Type, string Slug, 
         return new HitRecord(Guid.ParseExact(parts[0], "N"), parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]);
     }
 
+    /// <summary>Only the id (the record's first 32 bytes, hex): for long id lists, without decoding the rest.</summary>
+    public static Guid ReadId(IndexSearcher searcher, int doc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var bytes = new BytesRef();
+        leaf.AtomicReader.GetBinaryDocValues(Field).Get(doc - leaf.DocBase, bytes);
+        Span<char> hex = stackalloc char[32];
+        for (var i = 0; i < hex.Length; i++)
+        {
+            hex[i] = (char)bytes.Bytes[bytes.Offset + i];
+        }
+
+        return Guid.ParseExact(hex, "N");
+    }
+
     public string Path => SearchTypes.PathOf(Type, Slug);
 }

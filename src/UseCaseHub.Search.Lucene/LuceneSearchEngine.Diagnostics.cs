@@ -9,30 +9,43 @@ public sealed partial class LuceneSearchEngine
     /// <summary>For the benchmark's <c>--profile</c>: milliseconds spent parsing, matching + counting, building facets, and reading hits.</summary>
     internal double[] Stages(SearchRequest request) => WithSearcher(searcher =>
     {
-        var times = new double[6];
+        var times = new double[12];
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
         var parsed = UserQuery.Parse(request.Query, _analyzers, searcher.Snapshot);
         var selected = Selection(request, searcher.Snapshot);
         times[0] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        times[6] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
+        allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
         var count = new TotalHitCountCollector();
         searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), request.Audience), count);
         times[1] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        times[7] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
+        allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
         var top = TopCollector(request.Sort, 10);
         var collector = new FacetCollector(top, selected.ToDictionary(s => FacetValueIds.FacetIndex(s.Key), s => s.Value));
         searcher.Search(Visible(parsed.Query ?? Sideways(selected), request.Audience), collector);
         times[2] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        times[8] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
+        allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
         FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot, request.FacetLimit, request.FacetChildren);
         times[3] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        times[9] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
+        allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, parsed.Words, _analyzers);
         _ = top.GetTopDocs(0, 10).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
         times[4] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        times[10] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
+        allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
         searcher.Search(Visible(parsed.Query ?? Sideways(selected), request.Audience), TopCollector(request.Sort, 10));
         times[5] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        times[11] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
+        allocated = GC.GetAllocatedBytesForCurrentThread();
         return times;
     });
 }

@@ -33,7 +33,7 @@ public sealed partial class LuceneSearchEngine
         {
             var parsed = UserQuery.Parse(query ?? "", _analyzers, searcher.Snapshot);
             var top = searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), audience), Math.Min(max, searcher.IndexReader.MaxDoc + 1));
-            return top.ScoreDocs.Select(d => HitRecord.Read(searcher, d.Doc).Id).ToList();
+            return top.ScoreDocs.Select(d => HitRecord.ReadId(searcher, d.Doc)).ToList();
         }));
     }
 
