@@ -127,25 +127,42 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     public Task IndexAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        return WriteAsync(() =>
-        {
-            foreach (var document in documents)
-            {
-                _writer.UpdateDocument(new Term(LuceneFields.Id, LuceneDocuments.Key(document.Id)), LuceneDocuments.From(document, _analyzers));
-            }
-        }, cancellationToken);
+        return WriteAsync(() => Update(documents), cancellationToken);
     }
 
     public Task RemoveAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        return ids.Count == 0 ? Task.CompletedTask : WriteAsync(
-            () => _writer.DeleteDocuments(ids.Select(id => new Term(LuceneFields.Id, LuceneDocuments.Key(id))).ToArray()),
-            cancellationToken);
+        return ids.Count == 0 ? Task.CompletedTask : WriteAsync(() => Delete(ids), cancellationToken);
     }
 
-    public Task MarkInSyncAsync(string fingerprint, CancellationToken cancellationToken = default) =>
-        WriteAsync(() => _fingerprint = fingerprint, cancellationToken);
+    public Task ApplyAsync(IReadOnlyCollection<SearchDocument> documents, IReadOnlyCollection<Guid> removed, string fingerprint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(removed);
+        return WriteAsync(() =>
+        {
+            Update(documents);
+            Delete(removed);
+            _fingerprint = fingerprint;
+        }, cancellationToken);
+    }
+
+    private void Update(IReadOnlyCollection<SearchDocument> documents)
+    {
+        foreach (var document in documents)
+        {
+            _writer.UpdateDocument(new Term(LuceneFields.Id, LuceneDocuments.Key(document.Id)), LuceneDocuments.From(document, _analyzers));
+        }
+    }
+
+    private void Delete(IReadOnlyCollection<Guid> ids)
+    {
+        if (ids.Count > 0)
+        {
+            _writer.DeleteDocuments([.. ids.Select(id => new Term(LuceneFields.Id, LuceneDocuments.Key(id)))]);
+        }
+    }
 
     public async Task RebuildAsync(IAsyncEnumerable<SearchDocument> documents, string fingerprint, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -39,6 +39,9 @@ public interface ISearchEngine
     /// <summary>Replaces the whole index with <paramref name="documents"/>; searches see the old index until it is done.</summary>
     Task RebuildAsync(IAsyncEnumerable<SearchDocument> documents, string fingerprint, IProgress<int>? progress = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that the index now reflects the store state <paramref name="fingerprint"/>.</summary>
-    Task MarkInSyncAsync(string fingerprint, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Adds or replaces <paramref name="documents"/>, removes <paramref name="removed"/> and records that the index now
+    /// reflects the store state <paramref name="fingerprint"/>, as one write (the indexer's batches: one commit each).
+    /// </summary>
+    Task ApplyAsync(IReadOnlyCollection<SearchDocument> documents, IReadOnlyCollection<Guid> removed, string fingerprint, CancellationToken cancellationToken = default);
 }

@@ -160,9 +160,7 @@ public sealed class SearchIndexer(
             var ids = items.Select(i => i.EntryId).ToHashSet();
             var documents = await (await SearchDocuments.CreateAsync(db, cancellationToken)).LoadAsync(db, ids, cancellationToken);
             var gone = ids.Except(documents.Select(d => d.Id)).ToList();
-            await engine.IndexAsync(documents, cancellationToken);
-            await engine.RemoveAsync(gone, cancellationToken);
-            await engine.MarkInSyncAsync(await SearchDocuments.FingerprintAsync(db, cancellationToken), cancellationToken);
+            await engine.ApplyAsync(documents, gone, await SearchDocuments.FingerprintAsync(db, cancellationToken), cancellationToken);
             // Only these rows: a change queued meanwhile for the same entry keeps its own row.
             db.SearchOutbox.RemoveRange(items);
             await db.SaveChangesAsync(cancellationToken);

@@ -499,4 +499,22 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Empty(removed);
         Assert.Equal([Farms], back);
     }
+
+    [Fact]
+    public async Task One_apply_indexes_removes_and_records_the_store_state_together()
+    {
+        var before = await Engine.StateAsync();
+        var document = await corpus.Store.RunAsync<HubDbContext, SearchDocument>(async db =>
+            (await (await SearchDocuments.CreateAsync(db)).LoadAsync(db, [Farms])).Single());
+
+        await Engine.ApplyAsync([], [Farms], "after-removing-farms");
+        var removed = await IdsAsync("gateways quokka");
+        var state = await Engine.StateAsync();
+        await Engine.ApplyAsync([document], [], before.Fingerprint ?? "");
+        var back = await IdsAsync("gateways quokka");
+
+        Assert.Empty(removed);
+        Assert.Equal("after-removing-farms", state.Fingerprint);
+        Assert.Equal([Farms], back);
+    }
 }
