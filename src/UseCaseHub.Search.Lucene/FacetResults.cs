@@ -73,7 +73,7 @@ internal static class FacetResults
     /// <summary>Nests child values under their parents where <see cref="FacetChildren"/> says so.</summary>
     private sealed class Tree(Dictionary<string, ILookup<string, FacetValue>> byParent, int limit, FacetChildren mode)
     {
-        private static readonly Dictionary<string, string> ChildOf = Facets.ParentOf.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+        private static readonly IReadOnlyDictionary<string, string> ChildOf = Facets.ChildOf;
 
         public List<FacetValue> Level(string facet, List<FacetValue> values)
         {

@@ -11,7 +11,7 @@ namespace UseCaseHub.Search.Lucene;
 public sealed partial class LuceneSearchEngine
 {
     /// <summary>Deepest result a page may reach; deeper paging answers no hits (the total is still right).</summary>
-    public const int MaxWindow = 10_000;
+    public const int MaxWindow = SearchRequest.MaxResultWindow;
 
     private static readonly HashSet<string> BodyField = [LuceneFields.Body];
 

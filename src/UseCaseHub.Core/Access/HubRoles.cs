@@ -11,6 +11,9 @@ public static class HubRoles
 
     /// <summary>Runs the hub: users, roles, clients, settings.</summary>
     public const string Admin = "Admin";
+
+    /// <summary>Every hub role, least powerful first.</summary>
+    public static readonly string[] All = [Member, Curator, Admin];
 }
 
 /// <summary>Claim types the hub reads from a signed-in user or a token.</summary>

@@ -37,6 +37,12 @@ public sealed record FacetParent(string Facet, string Value, string ParentValue)
 /// <summary>A search as a person asks it.</summary>
 public sealed record SearchRequest
 {
+    /// <summary>
+    /// The deepest result an engine must page to (Elasticsearch's default <c>max_result_window</c>); deeper pages
+    /// answer no hits, with the total still right.
+    /// </summary>
+    public const int MaxResultWindow = 10_000;
+
     public string Query { get; init; } = "";
 
     /// <summary>Selected values per facet key: OR within a facet, AND across facets.</summary>
@@ -143,6 +149,9 @@ public static class Facets
         [Subregion] = Region,
         [Country] = Subregion,
     };
+
+    /// <summary>The other way round: parent facet → child facet.</summary>
+    public static IReadOnlyDictionary<string, string> ChildOf { get; } = ParentOf.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 
     public static bool IsKnown(string key) => All.Contains(key, StringComparer.Ordinal);
 }

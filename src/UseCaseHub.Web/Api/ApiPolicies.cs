@@ -13,7 +13,7 @@ namespace UseCaseHub.Web.Api;
 public static class ApiPolicies
 {
     public const string Write = "Api.Write";
-    public const string WriteScope = "usecases.write";
+    public const string WriteScope = Identity.HubScopes.Write;
     public const string ScopeClaim = "scope";
 
     public static void Add(AuthorizationOptions options)
@@ -21,7 +21,7 @@ public static class ApiPolicies
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(Write, policy => policy
             .RequireAuthenticatedUser()
-            .RequireRole(HubRoles.Member, HubRoles.Curator, HubRoles.Admin)
+            .RequireRole(HubRoles.All)
             .RequireAssertion(c => HasWriteScope(c.User)));
     }
 

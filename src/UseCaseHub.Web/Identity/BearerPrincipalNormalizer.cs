@@ -23,7 +23,6 @@ internal sealed class BearerPrincipalNormalizer(IOptions<HubIdentityOptions> opt
     /// <summary>The authentication type of a normalised identity; also marks the work as done.</summary>
     public const string AuthenticationType = "Bearer";
 
-    private static readonly string[] HubRoleNames = [HubRoles.Member, HubRoles.Curator, HubRoles.Admin];
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -73,7 +72,7 @@ internal sealed class BearerPrincipalNormalizer(IOptions<HubIdentityOptions> opt
     internal static bool SameIssuer(string issuer, Uri authority) =>
         string.Equals(issuer.TrimEnd('/'), authority.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
-    private static string? OwnRole(string value) => HubRoleNames.FirstOrDefault(r => string.Equals(r, value, StringComparison.Ordinal));
+    private static string? OwnRole(string value) => HubRoles.All.FirstOrDefault(r => string.Equals(r, value, StringComparison.Ordinal));
 
     private async Task<Guid?> OrganizationAsync(string? value)
     {

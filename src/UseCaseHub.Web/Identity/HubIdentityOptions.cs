@@ -84,7 +84,7 @@ public sealed class ExternalAuthorityOptions
 
     public bool SiteSignInEnabled => Enabled && !string.IsNullOrWhiteSpace(ClientId);
 
-    private static readonly string[] HubRoleNames = [Core.Access.HubRoles.Member, Core.Access.HubRoles.Curator, Core.Access.HubRoles.Admin];
+    private static readonly string[] HubRoleNames = Core.Access.HubRoles.All;
 
     /// <summary>The hub role an external role value stands for, through <see cref="RoleMap"/>; null when none.</summary>
     public string? HubRoleFor(string value)

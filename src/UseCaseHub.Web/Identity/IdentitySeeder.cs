@@ -30,7 +30,7 @@ internal sealed class IdentitySeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var role in new[] { HubRoles.Member, HubRoles.Curator, HubRoles.Admin })
+        foreach (var role in HubRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
             {

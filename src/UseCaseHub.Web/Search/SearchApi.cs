@@ -61,9 +61,7 @@ public static class SearchApi
         values.Select(v => new FacetEntry(v.Value, label(facet, v.Value), v.Count, v.Selected,
             v.Children is null ? null : Labelled(ChildOf(facet), v.Children, label))).ToList();
 
-    private static readonly Dictionary<string, string> Children = Facets.ParentOf.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-
-    private static string ChildOf(string facet) => Children[facet];
+    private static string ChildOf(string facet) => Facets.ChildOf[facet];
 
     private static async Task<IResult> SuggestAsync(HttpContext context, ISearchEngine engine, CancellationToken cancellationToken)
     {

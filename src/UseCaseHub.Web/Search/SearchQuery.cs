@@ -34,9 +34,9 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
             return Invalid("sort", "sort is one of relevance, newest, title.");
         }
 
-        if (!Number(query, "page", 1, LuceneWindow, 1, out var page))
+        if (!Number(query, "page", 1, MaxPage, 1, out var page))
         {
-            return Invalid("page", $"page is a whole number from 1 to {LuceneWindow}.");
+            return Invalid("page", $"page is a whole number from 1 to {MaxPage}.");
         }
 
         if (!Number(query, "pageSize", 1, MaxPageSize, defaultPageSize, out var pageSize))
@@ -92,7 +92,7 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
     }
 
     /// <summary>Deepest page number accepted (beyond it an engine returns no hits anyway).</summary>
-    private const int LuceneWindow = 10_000;
+    private const int MaxPage = SearchRequest.MaxResultWindow;
 
     private static SearchQuery Invalid(string parameter, string problem) => new(new SearchRequest(), parameter, problem);
 

@@ -12,7 +12,7 @@ namespace UseCaseHub.Web.Pages.Admin;
 /// <summary>Find people, grant and revoke roles, attach them to an organisation.</summary>
 public sealed class UsersModel(UserManager<HubUser> users, HubDbContext db) : PageModel
 {
-    public static readonly string[] AllRoles = [HubRoles.Member, HubRoles.Curator, HubRoles.Admin];
+    public static readonly string[] AllRoles = HubRoles.All;
 
     public sealed record UserRow(Guid Id, string? Email, bool EmailConfirmed, string DisplayName, Guid? OrganizationId,
         string? OrganizationName, string? RequestedOrganization, IList<string> Roles);
