@@ -46,11 +46,6 @@ internal sealed partial class EntryFile
     [GeneratedRegex("^(UC|BP)-[0-9]{4}-[0-9]{5}$")]
     public static partial Regex PidPattern();
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    public static partial Regex SlugPattern();
-
-    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
-    public static partial Regex LanguagePattern();
 
     /// <summary>Validates the front matter; null when anything is wrong (the problems say what).</summary>
     public static EntryFile? Read(FrontMatter fm, EntryKind kind, TaxonomyLookup taxonomy, List<string> warnings)
@@ -69,7 +64,7 @@ internal sealed partial class EntryFile
         }
 
         var slug = fm.String("slug", required: true, maxLength: 120);
-        if (slug is not null && !SlugPattern().IsMatch(slug))
+        if (slug is not null && !Slugs.Pattern().IsMatch(slug))
         {
             fm.Problem("slug", $"'{slug}' must be lowercase letters, digits and single hyphens.");
         }
@@ -77,7 +72,7 @@ internal sealed partial class EntryFile
         var title = fm.String("title", required: true, maxLength: 300);
         var summary = fm.String("summary", required: true, maxLength: 2000);
         var language = fm.String("language") ?? "en";
-        if (!LanguagePattern().IsMatch(language))
+        if (!Slugs.LanguagePattern().IsMatch(language))
         {
             fm.Problem("language", $"'{language}' is not a BCP 47 language tag such as en, fr or zh-Hans.");
         }

@@ -1,3 +1,5 @@
+using UseCaseHub.Core.Catalogue;
+
 namespace UseCaseHub.Core.ContentFiles;
 
 /// <summary>A site page as read from content/pages.</summary>
@@ -6,14 +8,14 @@ internal sealed record PageFile(string Slug, string Title, string Language, int 
     public static PageFile? Read(FrontMatter fm)
     {
         var slug = fm.String("slug", required: true, maxLength: 120);
-        if (slug is not null && !EntryFile.SlugPattern().IsMatch(slug))
+        if (slug is not null && !Slugs.Pattern().IsMatch(slug))
         {
             fm.Problem("slug", $"'{slug}' must be lowercase letters, digits and single hyphens.");
         }
 
         var title = fm.String("title", required: true, maxLength: 300);
         var language = fm.String("language") ?? "en";
-        if (!EntryFile.LanguagePattern().IsMatch(language))
+        if (!Slugs.LanguagePattern().IsMatch(language))
         {
             fm.Problem("language", $"'{language}' is not a BCP 47 language tag.");
         }

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Reflection;
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Catalogue;
@@ -14,7 +13,7 @@ namespace UseCaseHub.Web.Api;
 /// copied, tags given by key (<c>"Sdgs":[{"Number":6}]</c>) are resolved against the taxonomies, and
 /// every problem is reported against the field that has it.
 /// </summary>
-public sealed partial class EntryEditor(ApiDbContext db)
+public sealed class EntryEditor(ApiDbContext db)
 {
     /// <summary>Plain fields a caller writes; everything else (Id, Pid, Status, dates, stamp) the hub owns.</summary>
     private static readonly HashSet<string> Fields =
@@ -33,12 +32,6 @@ public sealed partial class EntryEditor(ApiDbContext db)
     ];
 
     public static bool IsEditable(string property) => Fields.Contains(property) || Tags.Contains(property);
-
-    [GeneratedRegex(@"^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$")]
-    private static partial Regex SlugFormat();
-
-    [GeneratedRegex(@"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
-    private static partial Regex LanguageFormat();
 
     /// <summary>Copies the named fields and tags of <paramref name="source"/> onto the tracked <paramref name="target"/>.</summary>
     public async Task<List<FieldError>> ApplyAsync<T>(T target, T source, IEnumerable<string> properties, CancellationToken cancellationToken)
@@ -142,7 +135,7 @@ public sealed partial class EntryEditor(ApiDbContext db)
         Require(errors, !string.IsNullOrWhiteSpace(entry.Title), nameof(Entry.Title), "Title is required.");
         Require(errors, entry.Title.Length <= 300, nameof(Entry.Title), "Title is longer than 300 characters.");
         Require(errors, entry.Summary.Length <= 2000, nameof(Entry.Summary), "Summary is longer than 2000 characters.");
-        Require(errors, LanguageFormat().IsMatch(entry.Language), nameof(Entry.Language), $"Language '{entry.Language}' is not a BCP 47 tag such as 'en' or 'pt-BR'.");
+        Require(errors, Slugs.LanguagePattern().IsMatch(entry.Language), nameof(Entry.Language), $"Language '{entry.Language}' is not a BCP 47 tag such as 'en' or 'pt-BR'.");
         Require(errors, (entry.Contact?.Length ?? 0) <= 500, nameof(Entry.Contact), "Contact is longer than 500 characters.");
         Require(errors, entry.Licence.Length is > 0 and <= 64, nameof(Entry.Licence), "Licence must be an SPDX identifier such as 'CC-BY-4.0'.");
         foreach (var source in entry.Sources.Where(s => !Uri.TryCreate(s, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http")))
@@ -160,7 +153,7 @@ public sealed partial class EntryEditor(ApiDbContext db)
             entry.Slug = Slugs.From(entry.Title);
         }
 
-        if (entry.Slug.Length > 120 || !SlugFormat().IsMatch(entry.Slug))
+        if (!Slugs.IsValid(entry.Slug))
         {
             errors.Add(new FieldError(nameof(Entry.Slug), $"Slug '{entry.Slug}' must be lowercase letters and digits separated by single hyphens, at most 120 characters."));
         }

@@ -44,6 +44,23 @@ public sealed class ContentImporterTests
         Assert.Equal("BP-2026-00001", Assert.Single(useCase.CitedBy).Pid);
     }
 
+    [Theory]
+    [InlineData("智慧水务监测")]
+    [InlineData("Мониторинг воды в Бишкеке")]
+    [InlineData("رصد المياه الذكي")]
+    public async Task Slugs_made_from_titles_in_any_script_import(string title)
+    {
+        // The API makes slugs from titles with Slugs.From; an exported entry must import again.
+        var content = new ContentFolder();
+        content.Write("use-cases/a.md", ContentFolder.UseCase(slug: Slugs.From(title), title: title));
+        await using var store = await TestStore.CreateAsync();
+
+        var report = await store.ImportAsync(content.Root);
+
+        Assert.True(report.Failed == 0, string.Join("\n", report.Errors));
+        Assert.Equal(Slugs.From(title), await store.RunAsync<HubDbContext, string>(db => db.Entries.Select(e => e.Slug).SingleAsync()));
+    }
+
     [Fact]
     public async Task Importing_again_skips_unchanged_files_and_updates_changed_ones()
     {
