@@ -133,7 +133,7 @@ internal static class Benchmark
                 Console.WriteLine($"  stages, highlight {highlight} (mean ms): " + string.Join(", ", names.Select((n, i) => $"{n} {stages.Average(s => s[i]):F3} ({stages.Average(s => s[i + names.Length]):F0} KB)")));
             }
 
-            Console.WriteLine($"  segments: {Directory.EnumerateFiles(engine.IndexPath, "*.si").Count()}; facet values: {FacetValueIds.All.Length:N0}");
+            Console.WriteLine($"  segments: {Directory.EnumerateFiles(engine.IndexPath, "*.si").Count()}; facet values: {FacetValueIds.All.Entries.Length:N0}");
         }
     }
 

@@ -30,10 +30,9 @@ internal sealed class FacetCollector : ICollector
     {
         _hits = hits;
         _selectedMask = selected.Keys.Aggregate(0, (mask, facet) => mask | (1 << facet));
-        _values = FacetValueIds.All;
+        (_values, _facetOf) = FacetValueIds.All;
         _counts = new int[_values.Length];
         _selectedBit = new int[_values.Length];
-        _facetOf = [.. _values.Select(v => v.Facet)];
         for (var id = 0; id < _values.Length && selected.Count > 0; id++)
         {
             var facet = _values[id].Facet;
@@ -60,10 +59,9 @@ internal sealed class FacetCollector : ICollector
         if (segment.MaxId >= _counts.Length)
         {
             // A segment opened after this search began numbered new values: widen to them (none of them is selected).
-            _values = FacetValueIds.All;
+            (_values, _facetOf) = FacetValueIds.All;
             Array.Resize(ref _counts, _values.Length);
             Array.Resize(ref _selectedBit, _values.Length);
-            _facetOf = [.. _values.Select(v => v.Facet)];
         }
 
         _docStart = segment.DocStart;

@@ -15,10 +15,13 @@ internal static class FacetValueIds
 
     private static readonly Lock Gate = new();
     private static readonly Dictionary<(int, string), int> Ids = [];
-    private static Entry[] _entries = [];
+    /// <summary>The numbered values, and the facet of each in an array of its own for the counting loop.</summary>
+    public sealed record Table(Entry[] Entries, int[] FacetOf);
+
+    private static Table _table = new([], []);
 
     /// <summary>The values numbered so far; a number, once given, never changes.</summary>
-    public static Entry[] All => Volatile.Read(ref _entries);
+    public static Table All => Volatile.Read(ref _table);
 
     public static int IdOf(int facet, string value)
     {
@@ -29,9 +32,10 @@ internal static class FacetValueIds
                 return id;
             }
 
-            id = _entries.Length;
+            var table = _table;
+            id = table.Entries.Length;
             Ids[(facet, value)] = id;
-            Volatile.Write(ref _entries, [.. _entries, new Entry(facet, value, OrderOf(facet, value))]);
+            Volatile.Write(ref _table, new Table([.. table.Entries, new Entry(facet, value, OrderOf(facet, value))], [.. table.FacetOf, facet]));
             return id;
         }
     }

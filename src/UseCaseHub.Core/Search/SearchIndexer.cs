@@ -20,6 +20,12 @@ public sealed class SearchIndexer(
     private CancellationTokenSource? _stopping;
     private Task? _loop;
 
+    /// <summary>
+    /// The taxonomy lookups documents are made with, read once (and again by a rebuild) rather than with seven queries
+    /// per outbox batch: taxonomies change only with a seed update, which restarts the host.
+    /// </summary>
+    private SearchDocuments? _documents;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.SyncOnStart)
@@ -110,7 +116,7 @@ public sealed class SearchIndexer(
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             var covered = await db.SearchOutbox.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0;
             var fingerprint = await SearchDocuments.FingerprintAsync(db, cancellationToken);
-            var documents = await SearchDocuments.CreateAsync(db, cancellationToken);
+            var documents = _documents = await SearchDocuments.CreateAsync(db, cancellationToken);
             await engine.RebuildAsync(documents.AllAsync(db, cancellationToken: cancellationToken), fingerprint, progress, cancellationToken);
             await db.SearchOutbox.Where(i => i.Id <= covered).ExecuteDeleteAsync(cancellationToken);
             var count = await engine.CountAsync(cancellationToken);
@@ -158,7 +164,8 @@ public sealed class SearchIndexer(
         try
         {
             var ids = items.Select(i => i.EntryId).ToHashSet();
-            var documents = await (await SearchDocuments.CreateAsync(db, cancellationToken)).LoadAsync(db, ids, cancellationToken);
+            _documents ??= await SearchDocuments.CreateAsync(db, cancellationToken);
+            var documents = await _documents.LoadAsync(db, ids, cancellationToken);
             var gone = ids.Except(documents.Select(d => d.Id)).ToList();
             await engine.ApplyAsync(documents, gone, await SearchDocuments.FingerprintAsync(db, cancellationToken), cancellationToken);
             // Only these rows: a change queued meanwhile for the same entry keeps its own row.

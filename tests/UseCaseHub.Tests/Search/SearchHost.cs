@@ -1,8 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
@@ -28,21 +25,8 @@ internal sealed class SearchHost : IAsyncDisposable
 
     public SearchHost(string dataPath)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Hub:DataPath"] = dataPath,
-            ["Hub:SeedsPath"] = TestPaths.Seeds,
-            ["Hub:ContentPath"] = Content.Value,
-            ["Search:PollSeconds"] = "3600",
-        }).Build();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = dataPath, EnvironmentName = "Testing" })
-            .AddHubStore(configuration)
-            .AddHubContent()
-            .AddHubSearchCore(configuration)
-            .AddLuceneSearch(configuration)
-            .BuildServiceProvider(validateScopes: true);
+        _services = TestServices.Build(dataPath, Content.Value, new Dictionary<string, string?> { ["Search:PollSeconds"] = "3600" },
+            (services, configuration) => services.AddHubSearchCore(configuration).AddLuceneSearch(configuration));
     }
 
     public ISearchEngine Engine => _services.GetRequiredService<ISearchEngine>();
@@ -62,19 +46,11 @@ internal sealed class SearchHost : IAsyncDisposable
 
     public Task ImportAsync() => RunAsync<ContentImporter>(importer => importer.ImportAsync());
 
-    public async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> work)
-        where TService : notnull
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<TService>());
-    }
+    public Task<T> RunAsync<TService, T>(Func<TService, Task<T>> work)
+        where TService : notnull => _services.RunScopedAsync(work);
 
-    public async Task RunAsync<TService>(Func<TService, Task> work)
-        where TService : notnull
-    {
-        await using var scope = _services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<TService>());
-    }
+    public Task RunAsync<TService>(Func<TService, Task> work)
+        where TService : notnull => _services.RunScopedAsync(work);
 
     public async ValueTask DisposeAsync()
     {
