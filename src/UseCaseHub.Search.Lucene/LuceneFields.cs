@@ -4,11 +4,9 @@ namespace UseCaseHub.Search.Lucene;
 internal static class LuceneFields
 {
     public const string Id = "id";
-    public const string Pid = "pid";
-    public const string Type = "type";
-    public const string Slug = "slug";
     public const string Status = "status";
     public const string Organization = "org";
+
     /// <summary>The language whose analysis an entry's text had (<c>en</c>, ..., <c>zh</c>, <c>xx</c> for others).</summary>
     public const string Language = "lang";
 

@@ -39,7 +39,7 @@ public sealed partial class LuceneSearchEngine
 
     private SearchResult Search(SnapshotSearcher searcher, SearchRequest request)
     {
-        var pageSize = Math.Clamp(request.PageSize, 1, 100);
+        var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Max(1, request.Page);
         var start = (long)(page - 1) * pageSize;
         var parsed = UserQuery.Parse(request.Query ?? "", _analyzers, searcher.Snapshot);

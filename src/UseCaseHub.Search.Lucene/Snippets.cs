@@ -43,7 +43,7 @@ internal sealed class Snippets(Query? query, IReadOnlyList<string> words, Lucene
     /// in scripts whose stems begin as the word does, only words sharing a needle's first letters (accents and case
     /// aside) are analysed, one by one. Chinese (segmented as a run) and Arabic (stems lose prefixes) are analysed whole.
     /// </summary>
-    private IEnumerable<(int From, int To)> Matches(string language, string window, HashSet<string> termSet)
+    private IEnumerable<(int From, int To)> Matches(string language, string window, HashSet<string> termSet, string[] prefixes)
     {
         var terms = termSet.GetAlternateLookup<ReadOnlySpan<char>>();
         var analyzer = analyzers.For(language);
@@ -53,7 +53,6 @@ internal sealed class Snippets(Query? query, IReadOnlyList<string> words, Lucene
         }
 
         var found = new List<(int, int)>();
-        var prefixes = _match!.Value.Prefixes;
         var i = 0;
         while (i < window.Length)
         {
@@ -175,7 +174,7 @@ internal sealed class Snippets(Query? query, IReadOnlyList<string> words, Lucene
 
         var found = false;
         var last = 0;
-        foreach (var (from, to) in Matches(language, window, match.Terms))
+        foreach (var (from, to) in Matches(language, window, match.Terms, match.Prefixes))
         {
             if (from >= last)
             {

@@ -43,6 +43,9 @@ public sealed record SearchRequest
     /// </summary>
     public const int MaxResultWindow = 10_000;
 
+    /// <summary>The most hits a page holds; engines clamp larger requests to it.</summary>
+    public const int MaxPageSize = 100;
+
     public string Query { get; init; } = "";
 
     /// <summary>Selected values per facet key: OR within a facet, AND across facets.</summary>

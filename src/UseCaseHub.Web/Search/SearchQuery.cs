@@ -10,7 +10,7 @@ namespace UseCaseHub.Web.Search;
 public sealed record SearchQuery(SearchRequest Request, string? Parameter, string? Problem)
 {
     public const int MaxQueryLength = 500;
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = SearchRequest.MaxPageSize;
 
     public bool IsValid => Problem is null;
 
