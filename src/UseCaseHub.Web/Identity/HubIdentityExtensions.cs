@@ -149,7 +149,8 @@ public static class HubIdentityExtensions
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (AnswersWithStatus(context.Request.Path))
+        // A machine (bearer header, no cookie) on a site page gets 401 too: the sign-in redirect is for browsers.
+        if (AnswersWithStatus(context.Request.Path) || IdentityAuthentication.HasBearer(context.Request))
         {
             context.Response.StatusCode = status;
         }
