@@ -29,6 +29,7 @@ if (command.Verb is not null)
 
 await app.InitializeHubAsync();
 await app.InitializeHubIdentityAsync();
+app.UseHubForwardedHeaders();
 app.UseHubErrors();
 app.UseHubLocalization();
 app.UseHubApi();

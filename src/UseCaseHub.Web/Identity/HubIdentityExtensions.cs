@@ -64,7 +64,8 @@ public static class HubIdentityExtensions
     internal static bool IsRelaxed(IHostEnvironment environment) =>
         environment.IsDevelopment() || environment.IsEnvironment("Testing");
 
-    public static WebApplication UseHubIdentity(this WebApplication app)
+    /// <summary>First in the pipeline: HTTPS redirection, HSTS and the rate limits must see the client's scheme and address.</summary>
+    public static WebApplication UseHubForwardedHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (app.Services.GetRequiredService<IOptions<HubIdentityOptions>>().Value.TrustForwardedHeaders)
@@ -76,9 +77,17 @@ public static class HubIdentityExtensions
             app.UseForwardedHeaders(forwarded);
         }
 
+        return app;
+    }
+
+    public static WebApplication UseHubIdentity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         // The limiter runs before authentication, so a flood of token requests is turned away before any client check.
         app.UseRateLimiter();
         app.UseAuthentication();
+        // Search, OData and API write limits count per signed-in person or client, so they follow authentication.
+        app.UseHubClientRateLimits();
         app.UseAuthorization();
         return app;
     }
