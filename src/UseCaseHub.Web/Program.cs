@@ -21,6 +21,7 @@ builder.Services.AddHubSite(builder.Configuration);
 builder.Services.AddHubIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddHubApi(builder.Configuration);
 builder.Services.AddHubSearch(builder.Configuration);
+builder.Services.AddHubSecurityHeaders(builder.Environment);
 builder.Services.AddHubApiCsrf();
 
 var app = builder.Build();
@@ -32,6 +33,7 @@ if (command.Verb is not null)
 await app.InitializeHubAsync();
 await app.InitializeHubIdentityAsync();
 app.UseHubForwardedHeaders();
+app.UseHubSecurityHeaders();
 app.UseHubErrors();
 app.UseHubLocalization();
 app.UseHubApi();

@@ -48,7 +48,7 @@ public static class HubIdentityExtensions
         services.AddTransient<IClaimsTransformation, BearerPrincipalNormalizer>();
 
         AddAccounts(services, settings);
-        AddDataProtection(services);
+        AddDataProtection(services, settings);
         services.AddHubOpenIddict(settings, relaxed);
         services.AddHubAuthentication(settings);
         services.AddHubRateLimits(settings);
@@ -177,10 +177,17 @@ public static class HubIdentityExtensions
         || (path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase)
             && !path.StartsWithSegments("/connect/authorize", StringComparison.OrdinalIgnoreCase));
 
-    private static void AddDataProtection(IServiceCollection services)
+    private static void AddDataProtection(IServiceCollection services, HubIdentityOptions settings)
     {
         // Keys in the shared data directory: every host behind a load balancer reads the same cookies and antiforgery tokens.
-        services.AddDataProtection().SetApplicationName("UseCaseHub");
+        var dataProtection = services.AddDataProtection().SetApplicationName("UseCaseHub");
+        if (!string.IsNullOrWhiteSpace(settings.Keys.DataProtectionCertificatePath))
+        {
+            // Encrypted at rest: a copy of the key folder alone cannot forge cookies or read reset links.
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                settings.Keys.DataProtectionCertificatePath, settings.Keys.DataProtectionCertificatePassword));
+        }
+
         services.AddOptions<KeyManagementOptions>().Configure<HubKeyStore, ILoggerFactory>((options, keys, logging) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(keys.DataProtectionDirectory), logging));
     }

@@ -47,6 +47,11 @@ public sealed class IdentityKeysOptions
 
     /// <summary>Where data-protection keys (cookies, antiforgery, reset links) live; empty means data/keys/data-protection. Share it between hosts.</summary>
     public string? DataProtectionPath { get; set; }
+
+    /// <summary>A PKCS#12 file whose certificate encrypts the data-protection keys at rest; required outside Development and Testing.</summary>
+    public string? DataProtectionCertificatePath { get; set; }
+
+    public string? DataProtectionCertificatePassword { get; set; }
 }
 
 /// <summary>An organisation's own OpenID Connect authority (Keycloak, Entra ID, Duende...) whose access tokens the API accepts.</summary>
