@@ -13,6 +13,18 @@ internal sealed class BenchHost(string dataPath, string seedsPath) : WebApplicat
         builder.UseSetting("Hub:DataPath", dataPath);
         builder.UseSetting("Hub:SeedsPath", seedsPath);
         builder.UseSetting("Hub:ImportContentOnStart", "false");
+        // The benchmark is one client hammering /api/search: with the limits on it would measure 429s.
+        builder.UseSetting("Identity:RateLimits:Enabled", "false");
+        // Production insists on data-protection keys encrypted at rest; a throwaway certificate in the data folder does.
+        var certificate = Path.Combine(dataPath, "bench-data-protection.pfx");
+        if (!File.Exists(certificate))
+        {
+            UseCaseHub.Testing.TestCertificates.Write(dataPath, "bench-data-protection.pfx", "CN=Benchmark data protection",
+                System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.KeyEncipherment);
+        }
+
+        builder.UseSetting("Identity:Keys:DataProtectionCertificatePath", certificate);
+        builder.UseSetting("Identity:Keys:DataProtectionCertificatePassword", UseCaseHub.Testing.TestCertificates.Password);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
     }

@@ -7,6 +7,7 @@ using UseCaseHub.Web.Health;
 using UseCaseHub.Web.Identity;
 using UseCaseHub.Web.Localization;
 using UseCaseHub.Web.Search;
+using UseCaseHub.Web.Security;
 using UseCaseHub.Web.Site;
 
 var command = HubCommand.Parse(args);
@@ -20,6 +21,8 @@ builder.Services.AddHubSite(builder.Configuration);
 builder.Services.AddHubIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddHubApi(builder.Configuration);
 builder.Services.AddHubSearch(builder.Configuration);
+builder.Services.AddHubSecurityHeaders(builder.Environment);
+builder.Services.AddHubApiCsrf();
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -29,14 +32,18 @@ if (command.Verb is not null)
 
 await app.InitializeHubAsync();
 await app.InitializeHubIdentityAsync();
+app.UseHubForwardedHeaders();
+app.UseHubSecurityHeaders();
 app.UseHubErrors();
 app.UseHubLocalization();
 app.UseHubApi();
 app.UseRouting();
 app.UseHubIdentity();
+app.UseHubApiCsrf();
 app.UseHubSite();
 app.MapHubIdentity();
 app.MapHubApi();
+app.MapHubApiCsrf();
 app.MapHubSearch();
 app.MapHubHealth();
 await app.RunAsync();

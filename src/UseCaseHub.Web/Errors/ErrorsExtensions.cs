@@ -15,11 +15,6 @@ public static class ErrorsExtensions
 
     public static WebApplication UseHubErrors(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-
         // With problem details registered, the handlers without a path write RFC 7807 bodies.
         app.UseWhen(c => c.Request.Path.IsApiPath(), api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.IsApiPath(), site => site

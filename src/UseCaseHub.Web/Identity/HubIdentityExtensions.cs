@@ -48,7 +48,7 @@ public static class HubIdentityExtensions
         services.AddTransient<IClaimsTransformation, BearerPrincipalNormalizer>();
 
         AddAccounts(services, settings);
-        AddDataProtection(services);
+        AddDataProtection(services, settings);
         services.AddHubOpenIddict(settings, relaxed);
         services.AddHubAuthentication(settings);
         services.AddHubRateLimits(settings);
@@ -64,7 +64,8 @@ public static class HubIdentityExtensions
     internal static bool IsRelaxed(IHostEnvironment environment) =>
         environment.IsDevelopment() || environment.IsEnvironment("Testing");
 
-    public static WebApplication UseHubIdentity(this WebApplication app)
+    /// <summary>First in the pipeline: HTTPS redirection, HSTS and the rate limits must see the client's scheme and address.</summary>
+    public static WebApplication UseHubForwardedHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (app.Services.GetRequiredService<IOptions<HubIdentityOptions>>().Value.TrustForwardedHeaders)
@@ -76,9 +77,17 @@ public static class HubIdentityExtensions
             app.UseForwardedHeaders(forwarded);
         }
 
+        return app;
+    }
+
+    public static WebApplication UseHubIdentity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         // The limiter runs before authentication, so a flood of token requests is turned away before any client check.
         app.UseRateLimiter();
         app.UseAuthentication();
+        // Search, OData and API write limits count per signed-in person or client, so they follow authentication.
+        app.UseHubClientRateLimits();
         app.UseAuthorization();
         return app;
     }
@@ -149,7 +158,8 @@ public static class HubIdentityExtensions
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (AnswersWithStatus(context.Request.Path))
+        // A machine (bearer header, no cookie) on a site page gets 401 too: the sign-in redirect is for browsers.
+        if (AnswersWithStatus(context.Request.Path) || IdentityAuthentication.HasBearer(context.Request))
         {
             context.Response.StatusCode = status;
         }
@@ -167,10 +177,17 @@ public static class HubIdentityExtensions
         || (path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase)
             && !path.StartsWithSegments("/connect/authorize", StringComparison.OrdinalIgnoreCase));
 
-    private static void AddDataProtection(IServiceCollection services)
+    private static void AddDataProtection(IServiceCollection services, HubIdentityOptions settings)
     {
         // Keys in the shared data directory: every host behind a load balancer reads the same cookies and antiforgery tokens.
-        services.AddDataProtection().SetApplicationName("UseCaseHub");
+        var dataProtection = services.AddDataProtection().SetApplicationName("UseCaseHub");
+        if (!string.IsNullOrWhiteSpace(settings.Keys.DataProtectionCertificatePath))
+        {
+            // Encrypted at rest: a copy of the key folder alone cannot forge cookies or read reset links.
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                settings.Keys.DataProtectionCertificatePath, settings.Keys.DataProtectionCertificatePassword));
+        }
+
         services.AddOptions<KeyManagementOptions>().Configure<HubKeyStore, ILoggerFactory>((options, keys, logging) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(keys.DataProtectionDirectory), logging));
     }

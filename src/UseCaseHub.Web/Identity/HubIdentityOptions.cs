@@ -47,6 +47,11 @@ public sealed class IdentityKeysOptions
 
     /// <summary>Where data-protection keys (cookies, antiforgery, reset links) live; empty means data/keys/data-protection. Share it between hosts.</summary>
     public string? DataProtectionPath { get; set; }
+
+    /// <summary>A PKCS#12 file whose certificate encrypts the data-protection keys at rest; required outside Development and Testing.</summary>
+    public string? DataProtectionCertificatePath { get; set; }
+
+    public string? DataProtectionCertificatePassword { get; set; }
 }
 
 /// <summary>An organisation's own OpenID Connect authority (Keycloak, Entra ID, Duende...) whose access tokens the API accepts.</summary>
@@ -111,6 +116,25 @@ public sealed class DemoOptions
 
 public sealed class RateLimitOptions
 {
+    /// <summary>Switches every limit off (forms and tokens too): only for load tests and the test suite, never on a public host.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Searches (<c>/search</c>, <c>/api/search</c>) per signed-in person or API client, else per address, per minute.</summary>
+    [Range(1, 1_000_000)]
+    public int SearchRequestsPerMinute { get; set; } = 300;
+
+    /// <summary>Suggestions (<c>/api/suggest</c>, asked as people type) per client per minute.</summary>
+    [Range(1, 1_000_000)]
+    public int SuggestRequestsPerMinute { get; set; } = 600;
+
+    /// <summary>OData reads per client per minute; a spreadsheet refresh follows many next-page links quickly.</summary>
+    [Range(1, 1_000_000)]
+    public int ODataReadsPerMinute { get; set; } = 1200;
+
+    /// <summary>Writes (POST, PUT, PATCH, DELETE on <c>/odata</c> and <c>/api</c>) per client per minute.</summary>
+    [Range(1, 1_000_000)]
+    public int WritesPerMinute { get; set; } = 120;
+
     /// <summary>Posts to sign-in, registration and password forms per client address per minute.</summary>
     [Range(1, 100_000)]
     public int FormPostsPerMinute { get; set; } = 10;

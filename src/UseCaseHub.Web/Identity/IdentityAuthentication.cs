@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Validation.AspNetCore;
 using UseCaseHub.Core.Access;
+using UseCaseHub.Web.Errors;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static UseCaseHub.Web.Identity.HubIdentityExtensions;
 
@@ -67,16 +68,24 @@ internal static class IdentityAuthentication
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(HubRoles.Admin));
     }
 
+    internal static bool HasBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where bearer tokens count: <c>/odata</c>, <c>/api</c> and the <c>/connect</c> endpoints (userinfo and the like).</summary>
+    internal static bool AcceptsBearer(PathString path) =>
+        path.IsApiPath() || path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase);
+
     private static string SelectScheme(HttpContext context, HubIdentityOptions options)
     {
-        string? header = context.Request.Headers.Authorization;
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        // Bearer tokens are for machines on the API and the OpenID Connect endpoints; site pages (admin included)
+        // know only the cookie, so a token stolen or issued for the API never opens them.
+        if (!HasBearer(context.Request) || !AcceptsBearer(context.Request.Path))
         {
             return IdentityConstants.ApplicationScheme;
         }
 
         // Our own access tokens are encrypted (five parts); a signed JWT naming the external issuer goes to that authority.
-        var token = header["Bearer ".Length..].Trim();
+        var token = context.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
         if (options.External.Enabled && token.Count(c => c == '.') == 2)
         {
             try

@@ -21,6 +21,12 @@ internal static class StartupGuard
                 $"Identity:Demo:Enabled creates accounts with published passwords; it is refused in the {environment.EnvironmentName} environment.");
         }
 
+        if (string.IsNullOrWhiteSpace(identity.Keys.DataProtectionCertificatePath))
+        {
+            throw new InvalidOperationException(
+                $"Data-protection keys (sign-in cookies, antiforgery, reset links) must be encrypted at rest in the {environment.EnvironmentName} environment: set Identity:Keys:DataProtectionCertificatePath (a PKCS#12 file) and Identity:Keys:DataProtectionCertificatePassword.");
+        }
+
         var server = services.GetRequiredService<IOptions<OpenIddictServerOptions>>().Value;
         var keys = server.SigningCredentials.Select(c => c.Key).Concat(server.EncryptionCredentials.Select(c => c.Key));
         foreach (var key in keys)

@@ -22,6 +22,7 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> text) : PageMod
         {
             StatusCodes.Status404NotFound => (text["Page not found"].Value, text["There is no page at this address. It may have moved; try the lists of use cases and best practices."].Value),
             StatusCodes.Status400BadRequest => (text["Bad request"].Value, text["The address or form could not be understood. Check it and try again."].Value),
+            StatusCodes.Status429TooManyRequests => (text["Too many requests"].Value, text["Too many requests in a short time. Wait a minute before trying again."].Value),
             StatusCodes.Status403Forbidden => (text["Not allowed"].Value, text["You do not have access to this page."].Value),
             _ => (text["Something went wrong"].Value, text["The page could not be shown. Please try again later."].Value),
         };

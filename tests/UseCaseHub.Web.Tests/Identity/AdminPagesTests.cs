@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Accounts;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Web.Identity;
 
 namespace UseCaseHub.Web.Tests.Identity;
 
@@ -45,7 +46,27 @@ public sealed partial class AdminPagesTests(IdentityHubFactory hub) : IClassFixt
         var api = hub.CreateClient(new() { AllowAutoRedirect = false });
         var token = (await api.ClientCredentialsAsync("demo-client", IdentityHubFactory.DemoSecret, "usecases.read")).GetProperty("access_token").GetString()!;
         using var response = await api.GetWithTokenAsync(page, token);
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Admin_pages_refuse_an_admins_bearer_token_with_401_not_a_sign_in_redirect(string page)
+    {
+        // Bearer tokens are for the API: even an admin's own token (read scope) must not open the site.
+        const string callback = "https://admin-tool.example/callback";
+        var clientId = "admin-tool-" + Guid.NewGuid().ToString("N")[..8];
+        var secret = await hub.WithScopeAsync(services => services.GetRequiredService<ClientRegistry>().RegisterAsync(new ClientRegistration(
+            clientId, clientId, [new Uri(callback)], ["profile", "email", "roles", "usecases.read"], null, ClientCredentials: false)));
+        var token = (await hub.CodeFlowAsync("admin@example.org", clientId, secret, "openid roles usecases.read", callback)).GetProperty("access_token").GetString()!;
+        var api = hub.CreateClient(new() { AllowAutoRedirect = false });
+        using (var me = await api.GetWithTokenAsync("/api/me", token))
+        {
+            Assert.Contains("Admin", await me.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var response = await api.GetWithTokenAsync(page, token);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Theory]

@@ -294,26 +294,8 @@ public sealed class ConnectTests(IdentityHubFactory hub) : IClassFixture<Identit
         await hub.WithScopeAsync(services => services.GetRequiredService<ClientRegistry>().RegisterAsync(new ClientRegistration(
             clientId, clientId, [new Uri(Callback)], ["profile", "email", "roles", "usecases.read"], null, ClientCredentials: false)));
 
-    private async Task<JsonElement> CodeFlowAsync(string clientId, string secret, string scope)
-    {
-        var browser = hub.Browser();
-        await browser.SignInAsync("member@example.org", IdentityHubFactory.DemoPassword);
-        var (verifier, challenge) = Pkce();
-        using var authorized = await browser.GetAsync(new Uri(
-            $"/connect/authorize?client_id={clientId}&response_type=code&redirect_uri={Uri.EscapeDataString(Callback)}&scope={Uri.EscapeDataString(scope)}&code_challenge={challenge}&code_challenge_method=S256",
-            UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, authorized.StatusCode);
-        var code = QueryHelpers.ParseQuery(authorized.Headers.Location!.Query)["code"].ToString();
-        return await hub.CreateClient().TokenAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = code,
-            ["redirect_uri"] = Callback,
-            ["client_id"] = clientId,
-            ["client_secret"] = secret,
-            ["code_verifier"] = verifier,
-        });
-    }
+    private Task<JsonElement> CodeFlowAsync(string clientId, string secret, string scope) =>
+        hub.CodeFlowAsync("member@example.org", clientId, secret, scope, Callback);
 
     private static async Task RevokeAsync(HttpClient api, string clientId, string secret, string token)
     {

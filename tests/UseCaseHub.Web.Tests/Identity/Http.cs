@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace UseCaseHub.Web.Tests.Identity;
 
@@ -30,6 +32,29 @@ internal static partial class Http
     {
         using var response = await client.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    /// <summary>Authorization code + PKCE as <paramref name="email"/> signed in on the site would run it; the token endpoint's answer.</summary>
+    public static async Task<JsonElement> CodeFlowAsync(this IdentityHubFactory hub, string email, string clientId, string secret, string scope, string callback)
+    {
+        var browser = hub.Browser();
+        await browser.SignInAsync(email, IdentityHubFactory.DemoPassword);
+        var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        using var authorized = await browser.GetAsync(new Uri(
+            $"/connect/authorize?client_id={clientId}&response_type=code&redirect_uri={Uri.EscapeDataString(callback)}&scope={Uri.EscapeDataString(scope)}&code_challenge={challenge}&code_challenge_method=S256",
+            UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, authorized.StatusCode);
+        var code = QueryHelpers.ParseQuery(authorized.Headers.Location!.Query)["code"].ToString();
+        return await hub.CreateClient().TokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = callback,
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+            ["code_verifier"] = verifier,
+        });
     }
 
     public static async Task<HttpResponseMessage> TokenRequestAsync(this HttpClient client, IDictionary<string, string> fields)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Testing;
 
 namespace UseCaseHub.Web.Tests.Identity;
 
@@ -41,6 +42,15 @@ public class IdentityHubFactory : HubFactory
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
+        }
+
+        // Outside Development and Testing the hub insists on a certificate for its data-protection keys: Production
+        // starts get one unless a test says otherwise (an empty path).
+        if (environment is not null && environment != "Development" && environment != "Testing" && !_settings.ContainsKey("Identity:Keys:DataProtectionCertificatePath"))
+        {
+            _settings["Identity:Keys:DataProtectionCertificatePath"] = TestCertificates.Write(
+                DataPath, "data-protection.pfx", "CN=Operator data protection", System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.KeyEncipherment);
+            _settings["Identity:Keys:DataProtectionCertificatePassword"] = TestCertificates.Password;
         }
 
         _services = services;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Accounts;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Testing;
 using UseCaseHub.Web.Identity;
 
 namespace UseCaseHub.Web.Tests.Identity;
@@ -104,14 +104,36 @@ public sealed class ProductionTests
         Directory.Delete(folder, recursive: true);
     }
 
-    private static string WriteCertificate(string folder, string name, string subject, X509KeyUsageFlags usage)
+    [Fact]
+    public void Production_refuses_to_start_without_a_data_protection_certificate()
     {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var path = Path.Combine(folder, name);
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, "pfx-password"));
-        return path;
+        using var hub = new IdentityHubFactory(new Dictionary<string, string?> { ["Identity:Demo:Enabled"] = "false", ["Identity:Keys:DataProtectionCertificatePath"] = "" }, environment: "Production");
+        var error = Assert.ThrowsAny<Exception>(() => hub.CreateClient());
+        Assert.Contains("Identity:Keys:DataProtectionCertificatePath", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Production_encrypts_data_protection_keys_sends_hsts_and_marks_cookies_secure()
+    {
+        using var hub = new IdentityHubFactory(new Dictionary<string, string?> { ["Identity:Demo:Enabled"] = "false" }, environment: "Production");
+        using var response = await hub.CreateClient(new() { BaseAddress = new Uri("https://hub.example.org"), AllowAutoRedirect = false })
+            .GetAsync(new Uri("/account/login", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("max-age=", string.Join(",", response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+
+        var keyFiles = Directory.GetFiles(Path.Combine(hub.EffectiveDataPath, "keys", "data-protection"), "*.xml");
+        Assert.NotEmpty(keyFiles);
+        Assert.All(keyFiles, f =>
+        {
+            var xml = File.ReadAllText(f);
+            Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        });
+    }
+
+    private static string WriteCertificate(string folder, string name, string subject, X509KeyUsageFlags usage) =>
+        TestCertificates.Write(folder, name, subject, usage);
 }
