@@ -23,11 +23,7 @@ public sealed class ExternalAuthorityFixture : IDisposable
 
     public ExternalAuthorityFixture()
     {
-        Issuer = new IdentityHubFactory(new Dictionary<string, string?>
-        {
-            ["Identity:Issuer"] = Authority,
-            ["Identity:EncryptAccessTokens"] = "false",
-        });
+        Issuer = NewIssuer();
         Trusting = new IdentityHubFactory(
             new Dictionary<string, string?>
             {
@@ -40,12 +36,22 @@ public sealed class ExternalAuthorityFixture : IDisposable
                 ["Identity:External:DisplayName"] = "Partner authority",
                 ["Identity:External:SiteScopes"] = "openid profile email roles",
             },
-            services =>
-            {
-                services.Configure<JwtBearerOptions>("External", o => o.BackchannelHttpHandler = Issuer.Server.CreateHandler());
-                services.Configure<OpenIdConnectOptions>("ExternalOidc", o => o.BackchannelHttpHandler = Issuer.Server.CreateHandler());
-            });
+            services => UseIssuer(services, Issuer));
         Untrusting = new IdentityHubFactory();
+    }
+
+    /// <summary>An OpenIddict host issuing plain signed JWTs as <see cref="Authority"/>.</summary>
+    internal static IdentityHubFactory NewIssuer() => new(new Dictionary<string, string?>
+    {
+        ["Identity:Issuer"] = Authority,
+        ["Identity:EncryptAccessTokens"] = "false",
+    });
+
+    /// <summary>A trusting hub reaches the authority's metadata and keys in <paramref name="issuer"/>'s in-process server.</summary>
+    internal static void UseIssuer(IServiceCollection services, IdentityHubFactory issuer)
+    {
+        services.Configure<JwtBearerOptions>("External", o => o.BackchannelHttpHandler = issuer.Server.CreateHandler());
+        services.Configure<OpenIdConnectOptions>("ExternalOidc", o => o.BackchannelHttpHandler = issuer.Server.CreateHandler());
     }
 
     public IdentityHubFactory Issuer { get; }
