@@ -131,6 +131,7 @@ public static class HubIdentityExtensions
                 identity.ClaimsIdentity.EmailClaimType = Claims.Email;
             })
             .AddEntityFrameworkStores<HubDbContext>()
+            .AddUserStore<HubUserStore>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<HubUserClaimsFactory>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = settings.PasswordHashIterations);

@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace UseCaseHub.Web.Pages;
 
 /// <summary>The friendly page for an error status (404 and the like), shown in place of an empty response.</summary>
+/// <remarks>A refused form post is re-executed here as a post: its antiforgery check must not turn the 403 into a 400.</remarks>
+[IgnoreAntiforgeryToken]
 public sealed class StatusModel(IStringLocalizer<SharedResource> text) : PageModel
 {
     public string Heading { get; private set; } = "";

@@ -171,6 +171,7 @@ public static class AccessMatrix
             new("api/search", [new("GET", "/api/search?q=draft&pageSize=100", Public), new("GET", "/api/search?country=KE&facetChildren=true", Public)]),
             new("api/suggest", [new("GET", "/api/suggest?q=dra", Public), new("GET", "/api/suggest?q=glacier", Public), new("GET", "/api/suggest?q=tidal", Public)]),
             new("api/me", [new("GET", "/api/me", new(401, 200, 200, 200, 200, 200, 200, 200))]),
+            new("api/antiforgery", [new("GET", "/api/antiforgery", Public)]),
             new("health", [new("GET", "/health", Public)]),
             new("odata/openapi.json", [new("GET", "/odata/openapi.json", Public)]),
 
@@ -181,7 +182,7 @@ public static class AccessMatrix
             new("connect/userinfo",
             [
                 new("GET", "/connect/userinfo", new(401, 401, 401, 401, 401, R, R, 401)),
-                FormPost("/connect/userinfo", new(400, 400, 400, 400, 400, R, R, 400)),
+                FormPost("/connect/userinfo", new(401, 401, 401, 401, 401, R, R, 401)),
             ]),
             new("connect/logout", [new("GET", "/connect/logout", Public), FormPost("/connect/logout", Expect.All(A))]),
             new("/.well-known/openid-configuration", [new("GET", "/.well-known/openid-configuration", Public)], Middleware: true),
