@@ -62,6 +62,22 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(4, results.Select(r => (string)r.Body!["Pid"]!).Distinct().Count());
     }
 
+    /// <summary>
+    /// Issue 10 item 10: "last + 1" told a member how many entries (other organisations' drafts included) exist.
+    /// Identifiers are drawn at random, so two in a row are not neighbours (odds of a false failure: 4 in 100,000).
+    /// </summary>
+    [Fact]
+    public async Task New_identifiers_reveal_nothing_about_entries_the_caller_cannot_see()
+    {
+        var member = await OwnMemberAsync();
+        var first = await CreateAsync(member, "Identifier probe one");
+        var second = await CreateAsync(member, "Identifier probe two");
+
+        static int Number(JsonNode entry) => int.Parse(((string)entry["Pid"]!)[^5..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Matches(@"\AUC-[0-9]{4}-[0-9]{5}\z", (string)first["Pid"]!);
+        Assert.NotInRange(Number(second) - Number(first), -2, 2);
+    }
+
     [Fact]
     public async Task A_member_without_an_organisation_cannot_create()
     {
