@@ -227,7 +227,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
         }
     }
 
-    /// <summary>The audience's visibility as a filter: published; published or its organisation's; or none.</summary>
+    /// <summary>The audience's visibility as a filter: public; public or its organisation's; or none.</summary>
     private Filter? AudienceFilter(SearchAudience audience)
     {
         if (audience.SeesEverything)
@@ -240,11 +240,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
             return _published;
         }
 
-        return new QueryWrapperFilter(new BooleanQuery
-        {
-            { new TermQuery(new Term(LuceneFields.Status, "published")), Occur.SHOULD },
-            { new TermQuery(new Term(LuceneFields.Organization, LuceneDocuments.Key(organization))), Occur.SHOULD },
-        });
+        return PublishedFilter.OrOrganization(LuceneDocuments.Key(organization));
     }
 
     private Query Visible(Query query, SearchAudience audience) =>

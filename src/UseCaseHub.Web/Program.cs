@@ -1,5 +1,6 @@
 using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Web.Access;
 using UseCaseHub.Web.Api;
 using UseCaseHub.Web.Cli;
 using UseCaseHub.Web.Errors;
@@ -19,6 +20,7 @@ builder.Services.AddHubErrors();
 builder.Services.AddHubHealth();
 builder.Services.AddHubSite(builder.Configuration);
 builder.Services.AddHubIdentity(builder.Configuration, builder.Environment);
+builder.Services.AddHubAccess();
 builder.Services.AddHubApi(builder.Configuration);
 builder.Services.AddHubSearch(builder.Configuration);
 builder.Services.AddHubSecurityHeaders(builder.Environment);

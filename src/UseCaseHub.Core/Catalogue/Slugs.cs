@@ -10,13 +10,14 @@ public static partial class Slugs
 
     /// <summary>
     /// Lowercase letters of any script (what <see cref="From"/> makes of an Arabic, Chinese or Russian title) and
-    /// digits, in runs joined by single hyphens.
+    /// digits, in runs joined by single hyphens. Anchored with <c>\A</c>/<c>\z</c>: <c>$</c> would also accept a
+    /// trailing newline.
     /// </summary>
-    [GeneratedRegex(@"^[\p{Ll}\p{Lm}\p{Lo}\p{Nd}]+(-[\p{Ll}\p{Lm}\p{Lo}\p{Nd}]+)*$")]
+    [GeneratedRegex(@"\A[\p{Ll}\p{Lm}\p{Lo}\p{Nd}]+(-[\p{Ll}\p{Lm}\p{Lo}\p{Nd}]+)*\z")]
     public static partial Regex Pattern();
 
     /// <summary>A BCP 47 language tag such as <c>en</c> or <c>pt-BR</c>.</summary>
-    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
+    [GeneratedRegex(@"\A[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*\z")]
     public static partial Regex LanguagePattern();
 
     public static bool IsValid(string slug) => slug.Length <= MaxLength && Pattern().IsMatch(slug);

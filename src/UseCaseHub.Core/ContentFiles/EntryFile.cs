@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Rules;
 using UseCaseHub.Core.Taxonomies;
 
 namespace UseCaseHub.Core.ContentFiles;
@@ -63,22 +64,21 @@ internal sealed partial class EntryFile
             fm.Problem("uuid", $"'{uuidText}' is not a UUID.");
         }
 
-        var slug = fm.String("slug", required: true, maxLength: 120);
-        if (slug is not null && !Slugs.Pattern().IsMatch(slug))
-        {
-            fm.Problem("slug", $"'{slug}' must be lowercase letters, digits and single hyphens.");
-        }
-
-        var title = fm.String("title", required: true, maxLength: 300);
-        var summary = fm.String("summary", required: true, maxLength: 2000);
+        // Values are checked by the one rulebook the API and the forms use, so a file and a request are refused alike.
+        var slug = fm.String("slug");
+        fm.Problem("slug", EntryRules.Slug(slug));
+        var title = fm.String("title");
+        fm.Problem("title", EntryRules.Title(title));
+        var summary = fm.String("summary");
+        // A file publishes, so it must be complete: the summary is required as for submitting.
+        fm.Problem("summary", EntryRules.CompleteSummary(summary));
         var language = fm.String("language") ?? "en";
-        if (!Slugs.LanguagePattern().IsMatch(language))
-        {
-            fm.Problem("language", $"'{language}' is not a BCP 47 language tag such as en, fr or zh-Hans.");
-        }
+        fm.Problem("language", EntryRules.Language(language));
 
+        // Content files are curated: their status is set as written (the workflow's moves are for people and clients).
+        // The names before the workflow issue (in-review, returned) still read, for files exported back then.
         var status = EntryStatus.Published;
-        if (fm.String("status") is { } statusText && !Enum.TryParse(statusText.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out status))
+        if (fm.String("status") is { } statusText && !TryParseStatus(statusText, out status))
         {
             fm.Problem("status", $"'{statusText}' is not one of {string.Join(", ", Enum.GetNames<EntryStatus>()).ToLowerInvariant()}.");
         }
@@ -96,8 +96,8 @@ internal sealed partial class EntryFile
             }
         }
 
-        var verticals = Resolve(fm, "verticals", taxonomy.Verticals, "vertical (see seeds/verticals.yml)", required: true);
-        var countries = Resolve(fm, "countries", taxonomy.Countries, "ISO 3166 alpha-2 country code (see seeds/countries.yml)");
+        var verticals = Resolve(fm, "verticals", nameof(Entry.Verticals), taxonomy.Verticals, "vertical", "See seeds/verticals.yml.", required: true);
+        var countries = Resolve(fm, "countries", nameof(Entry.Countries), taxonomy.Countries, "country", "Use ISO 3166 alpha-2 codes (seeds/countries.yml).");
         var sdgs = new List<SdgGoal>();
         foreach (var (value, node) in fm.List("sdgs", required: true))
         {
@@ -107,18 +107,18 @@ internal sealed partial class EntryFile
             }
             else
             {
-                fm.Problem(node, "sdgs", $"'{value}' is not an SDG goal number from 1 to 17.");
+                fm.Problem("sdgs", EntryRules.UnknownValue(nameof(Entry.Sdgs), value, "SDG"), node, "SDG goals are numbered 1 to 17.");
             }
         }
 
-        var targets = Resolve(fm, "sdg_targets", taxonomy.Targets, "SDG target such as 6.1 (see seeds/sdgs.yml)");
-        foreach (var target in targets.Where(t => !sdgs.Exists(g => g.Number == t.GoalNumber)))
+        var targets = Resolve(fm, "sdg_targets", nameof(Entry.SdgTargets), taxonomy.Targets, "SDG target", "Targets are written like 6.1 (seeds/sdgs.yml).");
+        foreach (var target in targets)
         {
-            fm.Problem("sdg_targets", $"target {target.Code} belongs to SDG {target.GoalNumber}, which is not in sdgs.");
+            fm.Problem("sdg_targets", EntryRules.TargetInGoals(target.Code, target.GoalNumber, sdgs.Select(g => g.Number)));
         }
 
-        var technologies = Resolve(fm, "technologies", taxonomy.Technologies, "technology (see seeds/technologies.yml)");
-        var standards = Resolve(fm, "standards", taxonomy.Standards, "standard (see seeds/standards.yml and seeds/itu-t-recommendations.yml)");
+        var technologies = Resolve(fm, "technologies", nameof(Entry.Technologies), taxonomy.Technologies, "technology", "See seeds/technologies.yml.");
+        var standards = Resolve(fm, "standards", nameof(Entry.Standards), taxonomy.Standards, "standard", "See seeds/standards.yml and seeds/itu-t-recommendations.yml.");
         foreach (var withdrawn in standards.Where(s => s.Withdrawn))
         {
             warnings.Add($"cites {withdrawn.Code}, which ITU-T has withdrawn.");
@@ -128,25 +128,26 @@ internal sealed partial class EntryFile
         foreach (var (fields, node) in fm.MappingList("links"))
         {
             var url = fields.GetValueOrDefault("url");
-            if (!IsWebAddress(url))
+            var linkTitle = fields.GetValueOrDefault("title") ?? url;
+            if ((EntryRules.WebAddress(nameof(Entry.Links), url) ?? EntryRules.LinkTitle(linkTitle)) is { } broken)
             {
-                fm.Problem(node, "links", $"'{url}' is not an http(s) address.");
+                fm.Problem("links", broken, node);
                 continue;
             }
 
-            links.Add(new EntryLink { Title = fields.GetValueOrDefault("title") ?? url!, Url = url! });
+            links.Add(new EntryLink { Title = linkTitle!, Url = url! });
         }
 
         var sources = new List<string>();
         foreach (var (value, node) in fm.List("sources"))
         {
-            if (IsWebAddress(value))
+            if (EntryRules.WebAddress(nameof(Entry.Sources), value) is { } broken)
             {
-                sources.Add(value);
+                fm.Problem("sources", broken, node);
             }
             else
             {
-                fm.Problem(node, "sources", $"'{value}' is not an http(s) address.");
+                sources.Add(value);
             }
         }
 
@@ -156,8 +157,10 @@ internal sealed partial class EntryFile
         }
 
         var (submitter, partners) = ReadOrganizations(fm);
-        var licence = fm.String("licence", maxLength: 64) ?? Licences.Default;
-        var contact = fm.String("contact", maxLength: 500);
+        var licence = fm.String("licence") ?? Licences.Default;
+        fm.Problem("licence", EntryRules.Licence(licence));
+        var contact = fm.String("contact");
+        fm.Problem("contact", EntryRules.Contact(contact));
 
         var entry = kind == EntryKind.UseCase ? ReadUseCaseFields(fm, warnings) : null;
         var drawsOn = kind == EntryKind.BestPractice
@@ -204,6 +207,18 @@ internal sealed partial class EntryFile
         };
     }
 
+    private static bool TryParseStatus(string text, out EntryStatus status)
+    {
+        var name = text.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+        name = name switch
+        {
+            "inreview" => nameof(EntryStatus.UnderAssessment),
+            "returned" => nameof(EntryStatus.ReturnedForRevision),
+            _ => name,
+        };
+        return Enum.TryParse(name, ignoreCase: true, out status) && Enum.IsDefined(status);
+    }
+
     private sealed record UseCaseFields(DeploymentStage Stage, int? StartYear, List<ScaleFigure> Scale,
         string Interoperability, string DataAndIdentifiers, string SecurityAndTrust, string LessonsLearned);
 
@@ -215,7 +230,13 @@ internal sealed partial class EntryFile
             fm.Problem("stage", $"'{stageText}' is not one of concept, pilot, deployed, scaled.");
         }
 
-        var startYear = fm.Int("start_year", 1950, DateTime.UtcNow.Year + 10);
+        var startYear = fm.Int("start_year", int.MinValue, int.MaxValue);
+        if (EntryRules.StartYear(startYear, DateTimeOffset.UtcNow) is { } outOfRange)
+        {
+            fm.Problem("start_year", outOfRange);
+            startYear = null;
+        }
+
         var scale = new List<ScaleFigure>();
         foreach (var (fields, node) in fm.MappingList("scale"))
         {
@@ -273,7 +294,8 @@ internal sealed partial class EntryFile
         return (submitter, partners);
     }
 
-    private static List<T> Resolve<T>(FrontMatter fm, string field, IReadOnlyDictionary<string, T> known, string what, bool required = false)
+    private static List<T> Resolve<T>(FrontMatter fm, string field, string entryField, IReadOnlyDictionary<string, T> known, string what, string hint,
+        bool required = false)
     {
         var found = new List<T>();
         foreach (var (value, node) in fm.List(field, required))
@@ -284,7 +306,7 @@ internal sealed partial class EntryFile
             }
             else
             {
-                fm.Problem(node, field, $"'{value}' is not a known {what}.");
+                fm.Problem(field, EntryRules.UnknownValue(entryField, value, what), node, hint);
             }
         }
 
@@ -299,9 +321,6 @@ internal sealed partial class EntryFile
         }
     }
 
-    public static bool IsWebAddress(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
     /// <summary>Copies the file's values onto a stored entry; organisations come from <paramref name="organization"/>.</summary>
     public void ApplyTo(Entry entry, Func<string, Organization> organization)
     {
@@ -315,7 +334,7 @@ internal sealed partial class EntryFile
         entry.Status = Status;
         entry.Licence = Licence;
         entry.Contact = Contact;
-        entry.PublishedAt = Status == EntryStatus.Published ? PublishedAt ?? entry.PublishedAt ?? DateTimeOffset.UtcNow : PublishedAt;
+        entry.PublishedAt = Status.IsPublic() ? PublishedAt ?? entry.PublishedAt ?? DateTimeOffset.UtcNow : PublishedAt;
         Replace(entry.Verticals, Verticals);
         Replace(entry.Countries, Countries);
         Replace(entry.Sdgs, Sdgs);

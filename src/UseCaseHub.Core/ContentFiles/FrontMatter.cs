@@ -1,4 +1,5 @@
 using System.Globalization;
+using UseCaseHub.Core.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -79,6 +80,16 @@ internal sealed class FrontMatter
     public void Problem(string field, string message) => _problems.Add(new(_file, LineOf(field), field, message));
 
     public void Problem(YamlNode node, string field, string message) => _problems.Add(new(_file, LineOf(node), field, message));
+
+    /// <summary>A broken entry rule, reported at the field (or the list item) that has it.</summary>
+    public void Problem(string field, RuleViolation? violation, YamlNode? node = null, string? hint = null)
+    {
+        if (violation is not null)
+        {
+            var message = hint is null ? violation.Message : $"{violation.Message} {hint}";
+            _problems.Add(new(_file, node is null ? LineOf(field) : LineOf(node), field, message) { Violation = violation });
+        }
+    }
 
     public int LineOf(string field) => _root.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == field) is { } key
         ? LineOf(key)

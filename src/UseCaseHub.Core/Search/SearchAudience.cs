@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using UseCaseHub.Core.Access;
+using UseCaseHub.Core.Catalogue;
 
 namespace UseCaseHub.Core.Search;
 
 /// <summary>
 /// Who is searching, reduced to what the visibility rule needs, so search applies the same rule as
-/// <see cref="Visibility"/>: published only; plus one organisation's entries; or everything.
+/// <see cref="Visibility"/>: the public statuses only; plus one organisation's entries; or everything.
 /// </summary>
 public sealed record SearchAudience(bool SeesEverything, Guid? Organization)
 {
@@ -13,18 +14,8 @@ public sealed record SearchAudience(bool SeesEverything, Guid? Organization)
 
     public static SearchAudience Everyone { get; } = new(true, null);
 
-    public static SearchAudience Of(ClaimsPrincipal? user)
-    {
-        if (user is null || user.Identity?.IsAuthenticated != true)
-        {
-            return Public;
-        }
+    /// <summary>The statuses this audience sees in every organisation (engines index the status by name).</summary>
+    public static IReadOnlyList<EntryStatus> PublicStatuses => EntryStatuses.Public;
 
-        if (Visibility.SeesEverything(user))
-        {
-            return Everyone;
-        }
-
-        return user.IsInRole(HubRoles.Member) && Visibility.OrganizationOf(user) is { } org ? new(false, org) : Public;
-    }
+    public static SearchAudience Of(ClaimsPrincipal? user) => Actor.From(user).Audience;
 }

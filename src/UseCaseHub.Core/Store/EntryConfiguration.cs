@@ -23,7 +23,7 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         entry.Property(e => e.Title).HasMaxLength(300);
         entry.Property(e => e.Summary).HasMaxLength(2000);
         entry.Property(e => e.Language).HasMaxLength(35);
-        entry.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+        entry.Property(e => e.Status).HasConversion<string>().HasMaxLength(24);
         entry.HasIndex(e => new { e.Status, e.PublishedAt });
         // Covering index for counts and pages by kind and status (OData $count, $filter): without it SQLite
         // reads every large entry row just to check its kind (10x slower at 100,000 entries).

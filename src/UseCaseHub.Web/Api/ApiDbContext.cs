@@ -21,7 +21,7 @@ public sealed class ApiDbContext(DbContextOptions<HubDbContext> options, SearchA
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<Entry>().HasQueryFilter(e =>
-            _seesEverything || e.Status == EntryStatus.Published || (_organization != null && e.OrganizationId == _organization));
+        // The one visibility rule, given this context's fields so the filter reads them per query.
+        builder.Entity<Entry>().HasQueryFilter(Visibility.Rule<Entry>(() => _seesEverything, () => _organization));
     }
 }

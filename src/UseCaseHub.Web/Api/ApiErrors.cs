@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OData;
+using UseCaseHub.Core.Rules;
+using UseCaseHub.Core.Workflow;
 
 namespace UseCaseHub.Web.Api;
 
@@ -14,7 +16,17 @@ public static class ApiErrors
         var first = errors[0];
         return Result(StatusCodes.Status400BadRequest, "ValidationFailed",
             errors.Count == 1 ? first.Message : $"{first.Message} ({errors.Count} problems, see details)",
-            first.Field, errors.Select(e => new ODataErrorDetail { Code = "InvalidValue", Message = e.Message, Target = e.Field }));
+            first.Field, errors.Select(e => new ODataErrorDetail { Code = e.Code, Message = e.Message, Target = e.Field }));
+    }
+
+    public static ObjectResult Validation(IEnumerable<RuleViolation> violations) => Validation(violations.Select(FieldError.From).ToList());
+
+    /// <summary>A refused workflow move or edit: 409 with the workflow's own sentence (the entry's state is the conflict).</summary>
+    public static ObjectResult Refused(EntryStateException refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return Result(StatusCodes.Status409Conflict, refusal.Reason == RefusalReason.WrongState ? "InvalidState" : "NotPermitted",
+            refusal.Message, "Status");
     }
 
     /// <summary>For middleware, before MVC: the same body, written directly.</summary>
@@ -25,4 +37,12 @@ public static class ApiErrors
     }
 }
 
-public sealed record FieldError(string Field, string Message);
+/// <summary>A field at fault; <see cref="Code"/> is the rulebook's rule code (see <see cref="RuleCodes"/>).</summary>
+public sealed record FieldError(string Field, string Message, string Code = "InvalidValue")
+{
+    public static FieldError From(RuleViolation violation)
+    {
+        ArgumentNullException.ThrowIfNull(violation);
+        return new(violation.Field, violation.Message, violation.Rule);
+    }
+}

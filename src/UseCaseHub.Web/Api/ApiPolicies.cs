@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using UseCaseHub.Core.Access;
-using UseCaseHub.Core.Catalogue;
 
 namespace UseCaseHub.Web.Api;
 
@@ -31,13 +30,5 @@ public static class ApiPolicies
         ArgumentNullException.ThrowIfNull(user);
         var scopes = user.FindAll(ScopeClaim).ToList();
         return scopes.Count == 0 || scopes.Any(s => s.Value == WriteScope);
-    }
-
-    /// <summary>Curators and admins edit any entry; a member only its own organisation's.</summary>
-    public static bool MayEdit(ClaimsPrincipal user, Entry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return Visibility.SeesEverything(user)
-            || (user.IsInRole(HubRoles.Member) && Visibility.OrganizationOf(user) is { } org && entry.OrganizationId == org);
     }
 }

@@ -9,12 +9,15 @@ using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Rules;
+using UseCaseHub.Core.Workflow;
 
 namespace UseCaseHub.Web.Api;
 
 /// <summary>
-/// Reading and writing one kind of entry. Every read starts from <see cref="Visibility"/>;
-/// writes need <see cref="ApiPolicies.Write"/>, the owner's organisation, and a current If-Match.
+/// Reading and writing one kind of entry. Every read starts from <see cref="Visibility"/>; writes need
+/// <see cref="ApiPolicies.Write"/> and a current If-Match. Who may edit, delete, submit or withdraw what, and in which
+/// state, is <see cref="EntryWorkflow"/>'s to say: this controller translates its refusals (409) and the rulebook's (400).
 /// </summary>
 [ETagActionFilter]
 public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search, EntryEditor editor) : ODataController
@@ -23,6 +26,9 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
     protected abstract EntryKind Kind { get; }
 
     private IQueryable<T> Visible => db.Set<T>().AsNoTracking().VisibleTo(User);
+
+    /// <summary>The caller as the workflow sees it.</summary>
+    private Actor Caller => Actor.From(User);
 
     // ActionResult<IQueryable<T>> (not Ok(query)) declares the type, so $apply's grouped rows are still written as OData.
     [HubQuery(SupportsSearch = true)]
@@ -42,18 +48,20 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
             return InvalidBody();
         }
 
-        var owner = EntryEditor.OwnerFor(User, draft.OrganizationId);
+        var actor = Caller;
+        if (!EntryWorkflow.MayCreate(actor))
+        {
+            return ApiErrors.Result(StatusCodes.Status403Forbidden, "NoOrganization", "A member needs an organisation (claim 'org') to create entries.");
+        }
+
+        var owner = EntryWorkflow.OwnerFor(actor, draft.OrganizationId);
         if (owner is { } org && !await db.Organizations.AnyAsync(o => o.Id == org, cancellationToken))
         {
             return ApiErrors.Result(StatusCodes.Status400BadRequest, "ValidationFailed", $"Unknown organisation '{org}'.", nameof(Entry.OrganizationId));
         }
 
-        if (owner is null && !Visibility.SeesEverything(User))
-        {
-            return ApiErrors.Result(StatusCodes.Status403Forbidden, "NoOrganization", "A member needs an organisation (claim 'org') to create entries.");
-        }
-
-        var entry = new T { Id = Guid.NewGuid(), OrganizationId = owner, Status = EntryStatus.Draft };
+        // Every entry starts as a draft; only the workflow moves it on.
+        var entry = new T { Id = Guid.NewGuid(), OrganizationId = owner };
         var errors = await editor.ApplyAsync(entry, draft, typeof(T).GetProperties().Select(p => p.Name).Where(EntryEditor.IsEditable), cancellationToken);
         await editor.ValidateAsync(entry, errors, cancellationToken);
         if (errors.Count > 0)
@@ -65,7 +73,7 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
         // Two creations at once may pick the same next identifier; the unique index refuses one, which retries.
         for (var attempt = 1; ; attempt++)
         {
-            entry.Pid = await editor.NextPidAsync(Kind, cancellationToken);
+            entry.Pid = await PidAllocator.NextAsync(db, Kind, DateTimeOffset.UtcNow, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -90,8 +98,8 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
             return InvalidBody();
         }
 
-        return await EditAsync(key, options, entry => editor.ApplyAsync(entry, replacement,
-            typeof(T).GetProperties().Select(p => p.Name).Where(EntryEditor.IsEditable), cancellationToken), cancellationToken);
+        var fields = typeof(T).GetProperties().Select(p => p.Name).Where(EntryEditor.IsEditable).ToList();
+        return await EditAsync(key, options, fields, entry => editor.ApplyAsync(entry, replacement, fields, cancellationToken), cancellationToken);
     }
 
     [Authorize(Policy = ApiPolicies.Write)]
@@ -110,16 +118,25 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
 
         var source = new T();
         changes.CopyChangedValues(source);
-        return await EditAsync(key, options, entry => editor.ApplyAsync(entry, source, changed, cancellationToken), cancellationToken);
+        return await EditAsync(key, options, changed, entry => editor.ApplyAsync(entry, source, changed, cancellationToken), cancellationToken);
     }
 
     [Authorize(Policy = ApiPolicies.Write)]
     public async Task<IActionResult> Delete([FromODataUri] Guid key, ODataQueryOptions<T> options, CancellationToken cancellationToken)
     {
-        var (entry, failure) = await FindForWriteAsync(key, options, [EntryStatus.Draft], cancellationToken);
+        var (entry, failure) = await FindForWriteAsync(key, options, cancellationToken);
         if (failure is not null)
         {
             return failure;
+        }
+
+        try
+        {
+            EntryWorkflow.EnsureMayDelete(entry!, Caller);
+        }
+        catch (EntryStateException refusal)
+        {
+            return ApiErrors.Refused(refusal);
         }
 
         db.Remove(entry!);
@@ -129,31 +146,56 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
     [HttpPost]
     [Authorize(Policy = ApiPolicies.Write)]
     public Task<IActionResult> Submit([FromODataUri] Guid key, ODataQueryOptions<T> options, CancellationToken cancellationToken) =>
-        MoveAsync(key, options, [EntryStatus.Draft, EntryStatus.Returned], EntryStatus.Submitted, cancellationToken);
+        MoveAsync(key, options, EntryWorkflow.Submit, cancellationToken);
 
     [HttpPost]
     [Authorize(Policy = ApiPolicies.Write)]
     public Task<IActionResult> Withdraw([FromODataUri] Guid key, ODataQueryOptions<T> options, CancellationToken cancellationToken) =>
-        MoveAsync(key, options, [EntryStatus.Draft, EntryStatus.Submitted, EntryStatus.InReview, EntryStatus.Returned], EntryStatus.Withdrawn, cancellationToken);
+        MoveAsync(key, options, (entry, actor, now) => EntryWorkflow.Withdraw(entry, actor, now), cancellationToken);
 
-    private async Task<IActionResult> MoveAsync(Guid key, ODataQueryOptions<T> options, EntryStatus[] from, EntryStatus to, CancellationToken cancellationToken)
+    /// <summary>One workflow move: the workflow decides and changes the state; this translates its answer.</summary>
+    private async Task<IActionResult> MoveAsync(Guid key, ODataQueryOptions<T> options, Func<Entry, Actor, DateTimeOffset, EntryTransition> move,
+        CancellationToken cancellationToken)
     {
-        var (entry, failure) = await FindForWriteAsync(key, options, from, cancellationToken, ifMatchRequired: false);
+        var (entry, failure) = await FindForWriteAsync(key, options, cancellationToken, ifMatchRequired: false);
         if (failure is not null)
         {
             return failure;
         }
 
-        entry!.Status = to;
+        try
+        {
+            // The transition record is what an audit log will store; nothing keeps it yet.
+            move(entry!, Caller, DateTimeOffset.UtcNow);
+        }
+        catch (EntryStateException refusal)
+        {
+            return ApiErrors.Refused(refusal);
+        }
+        catch (EntryRuleException incomplete)
+        {
+            return ApiErrors.Validation(incomplete.Violations);
+        }
+
         return await SaveAsync(() => Ok(entry), cancellationToken);
     }
 
-    private async Task<IActionResult> EditAsync(Guid key, ODataQueryOptions<T> options, Func<T, Task<List<FieldError>>> apply, CancellationToken cancellationToken)
+    private async Task<IActionResult> EditAsync(Guid key, ODataQueryOptions<T> options, IReadOnlyCollection<string> fields,
+        Func<T, Task<List<FieldError>>> apply, CancellationToken cancellationToken)
     {
-        var (entry, failure) = await FindForWriteAsync(key, options, [EntryStatus.Draft, EntryStatus.Returned], cancellationToken);
+        var (entry, failure) = await FindForWriteAsync(key, options, cancellationToken);
         if (failure is not null)
         {
             return failure;
+        }
+
+        try
+        {
+            EntryWorkflow.EnsureMayEdit(entry!, Caller, fields);
+        }
+        catch (EntryStateException refusal)
+        {
+            return ApiErrors.Refused(refusal);
         }
 
         var errors = await apply(entry!);
@@ -167,8 +209,8 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
         return await SaveAsync(() => Ok(entry), cancellationToken);
     }
 
-    /// <summary>The tracked entry if the caller may write it in its current state with a current ETag; else the answer.</summary>
-    private async Task<(T? Entry, IActionResult? Failure)> FindForWriteAsync(Guid key, ODataQueryOptions<T> options, EntryStatus[] states,
+    /// <summary>The tracked entry if the caller can see it and holds a current ETag; else the answer. The workflow decides the rest.</summary>
+    private async Task<(T? Entry, IActionResult? Failure)> FindForWriteAsync(Guid key, ODataQueryOptions<T> options,
         CancellationToken cancellationToken, bool ifMatchRequired = true)
     {
         var entry = await db.Set<T>().VisibleTo(User)
@@ -178,11 +220,6 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
         if (entry is null)
         {
             return (null, ApiErrors.Result(StatusCodes.Status404NotFound, "NotFound", $"No {typeof(T).Name} {key}."));
-        }
-
-        if (!ApiPolicies.MayEdit(User, entry))
-        {
-            return (null, ApiErrors.Result(StatusCodes.Status403Forbidden, "NotYourEntry", "Members may only change their own organisation's entries."));
         }
 
         if (entry is BestPractice practice)
@@ -206,12 +243,6 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
 
             // Compared again by the UPDATE itself, so an edit saved in between still fails.
             db.Entry(entry).Property(e => e.ConcurrencyStamp).OriginalValue = expected;
-        }
-
-        if (!states.Contains(entry.Status))
-        {
-            return (null, ApiErrors.Result(StatusCodes.Status409Conflict, "InvalidState",
-                $"The entry is {entry.Status}; this needs it to be {string.Join(" or ", states)}.", nameof(Entry.Status)));
         }
 
         return (entry, null);

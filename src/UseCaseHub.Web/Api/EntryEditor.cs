@@ -1,9 +1,8 @@
 using System.Collections;
 using System.Reflection;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Rules;
 using UseCaseHub.Core.Taxonomies;
 
 namespace UseCaseHub.Web.Api;
@@ -114,7 +113,7 @@ public sealed class EntryEditor(ApiDbContext db)
         var known = found.Select(keyOf).ToHashSet();
         foreach (var missing in wanted.Where(k => !known.Contains(k)))
         {
-            errors.Add(new FieldError(field, $"Unknown {what} '{missing}'."));
+            errors.Add(FieldError.From(EntryRules.UnknownValue(field, missing, what)));
         }
 
         return found;
@@ -129,58 +128,48 @@ public sealed class EntryEditor(ApiDbContext db)
         _ => "Id",
     };
 
-    /// <summary>The rules a draft must meet whoever writes it.</summary>
+    /// <summary>
+    /// The rulebook's checks on the whole entry, then the one check only the store can make: a slug in use.
+    /// A taken slug is answered the same whether its holder is visible to the caller or not, and names no entry;
+    /// a slug the hub derives from the title is made unique instead.
+    /// </summary>
     public async Task ValidateAsync(Entry entry, List<FieldError> errors, CancellationToken cancellationToken)
     {
-        Require(errors, !string.IsNullOrWhiteSpace(entry.Title), nameof(Entry.Title), "Title is required.");
-        Require(errors, entry.Title.Length <= 300, nameof(Entry.Title), "Title is longer than 300 characters.");
-        Require(errors, entry.Summary.Length <= 2000, nameof(Entry.Summary), "Summary is longer than 2000 characters.");
-        Require(errors, Slugs.LanguagePattern().IsMatch(entry.Language), nameof(Entry.Language), $"Language '{entry.Language}' is not a BCP 47 tag such as 'en' or 'pt-BR'.");
-        Require(errors, (entry.Contact?.Length ?? 0) <= 500, nameof(Entry.Contact), "Contact is longer than 500 characters.");
-        Require(errors, entry.Licence.Length is > 0 and <= 64, nameof(Entry.Licence), "Licence must be an SPDX identifier such as 'CC-BY-4.0'.");
-        foreach (var source in entry.Sources.Where(s => !Uri.TryCreate(s, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http")))
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(errors);
+        var derived = string.IsNullOrEmpty(entry.Slug);
+        if (derived)
         {
-            errors.Add(new FieldError(nameof(Entry.Sources), $"Source '{source}' is not an http(s) URL."));
+            entry.Slug = await FreeSlugAsync(Slugs.From(entry.Title), entry.Id, cancellationToken);
         }
 
-        if (entry is UseCase { StartYear: { } year } && (year < 1950 || year > DateTime.UtcNow.Year + 5))
+        var violations = EntryRules.Check(entry, DateTimeOffset.UtcNow);
+        errors.AddRange(violations.Select(FieldError.From));
+        if (!derived && !violations.Exists(v => v.Field == nameof(Entry.Slug)) && await SlugTakenAsync(entry.Slug, entry.Id, cancellationToken))
         {
-            errors.Add(new FieldError(nameof(UseCase.StartYear), $"StartYear {year} is out of range."));
-        }
-
-        if (string.IsNullOrEmpty(entry.Slug))
-        {
-            entry.Slug = Slugs.From(entry.Title);
-        }
-
-        if (!Slugs.IsValid(entry.Slug))
-        {
-            errors.Add(new FieldError(nameof(Entry.Slug), $"Slug '{entry.Slug}' must be lowercase letters and digits separated by single hyphens, at most 120 characters."));
-        }
-        else if (await db.Entries.IgnoreQueryFilters().AnyAsync(e => e.Slug == entry.Slug && e.Id != entry.Id, cancellationToken))
-        {
-            errors.Add(new FieldError(nameof(Entry.Slug), $"Slug '{entry.Slug}' is already taken."));
+            errors.Add(FieldError.From(EntryRules.SlugTaken(entry.Slug)));
         }
     }
 
-    private static void Require(List<FieldError> errors, bool condition, string field, string message)
+    // Every entry counts, visible or not: slugs are unique across the store.
+    private Task<bool> SlugTakenAsync(string slug, Guid id, CancellationToken cancellationToken) =>
+        db.Entries.IgnoreQueryFilters().AnyAsync(e => e.Slug == slug && e.Id != id, cancellationToken);
+
+    private async Task<string> FreeSlugAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
-        if (!condition)
+        if (slug.Length == 0 || !await SlugTakenAsync(slug, id, cancellationToken))
         {
-            errors.Add(new FieldError(field, message));
+            return slug;
         }
-    }
 
-    /// <summary>The next persistent identifier of the kind for this year, e.g. <c>UC-2026-00064</c>.</summary>
-    public async Task<string> NextPidAsync(EntryKind kind, CancellationToken cancellationToken)
-    {
-        var prefix = $"{kind.PidPrefix()}-{DateTime.UtcNow.Year}-";
-        var pids = await db.Entries.IgnoreQueryFilters().Where(e => e.Pid.StartsWith(prefix)).Select(e => e.Pid).ToListAsync(cancellationToken);
-        var last = pids.Select(p => int.TryParse(p.AsSpan(prefix.Length), out var n) ? n : 0).DefaultIfEmpty(0).Max();
-        return $"{prefix}{last + 1:D5}";
+        // A short random suffix rather than -2, -3...: the suffix then says nothing about how many hidden entries share the title.
+        var stem = slug.Length > Slugs.MaxLength - 7 ? slug[..(Slugs.MaxLength - 7)].TrimEnd('-') : slug;
+        string candidate;
+        do
+        {
+            candidate = $"{stem}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
+        }
+        while (await SlugTakenAsync(candidate, id, cancellationToken));
+        return candidate;
     }
-
-    /// <summary>The organisation a new entry belongs to: a member's own; a curator's choice or none.</summary>
-    public static Guid? OwnerFor(ClaimsPrincipal user, Guid? requested) =>
-        Visibility.SeesEverything(user) ? requested : Visibility.OrganizationOf(user);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Taxonomies;
@@ -25,12 +26,15 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 /// <summary>A taxonomy value with how many published entries carry it.</summary>
 public sealed record TagCount(string Key, string Label, int Count, string? Colour = null);
 
-/// <summary>What the site reads from the store. Visitors only ever see published entries.</summary>
+/// <summary>
+/// What the site reads from the store. Visitors only ever see the public statuses (published and retired), by the
+/// one rule in <see cref="Visibility"/>.
+/// </summary>
 public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> options, IMemoryCache cache)
 {
     public int PageSize => options.Value.PageSize;
 
-    public IQueryable<Entry> Published => db.Entries.AsNoTracking().Where(e => e.Status == EntryStatus.Published);
+    public IQueryable<Entry> Published => db.Entries.AsNoTracking().PublicOnly();
 
     public async Task<PagedList<EntryCard>> PageAsync(IQueryable<Entry> entries, int page, CancellationToken cancellationToken = default)
     {
@@ -69,8 +73,8 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
         OfKind(kind)
             .Include(e => e.Verticals).Include(e => e.Countries).Include(e => e.Sdgs).Include(e => e.SdgTargets)
             .Include(e => e.Technologies).Include(e => e.Standards).Include(e => e.Organization).Include(e => e.Partners)
-            .Include(e => ((BestPractice)e).DrawsOn.Where(u => u.Status == EntryStatus.Published))
-            .Include(e => ((UseCase)e).CitedBy.Where(b => b.Status == EntryStatus.Published))
+            .Include(e => ((BestPractice)e).DrawsOn.Where(u => EntryStatuses.Public.Contains(u.Status)))
+            .Include(e => ((UseCase)e).CitedBy.Where(b => EntryStatuses.Public.Contains(b.Status)))
             .AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
 
@@ -95,14 +99,14 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
             g.Number,
             g.ShortTitle,
             g.Colour,
-            Count = g.Entries.Count(e => e.Status == EntryStatus.Published),
+            Count = g.Entries.Count(e => EntryStatuses.Public.Contains(e.Status)),
         }).ToListAsync(cancellationToken);
         return goals.Select(g => new TagCount(g.Number.ToString(CultureInfo.InvariantCulture), g.ShortTitle, g.Count, g.Colour)).ToList();
     }
 
     public Task<List<TagCount>> VerticalCountsAsync(CancellationToken cancellationToken = default) =>
         db.Verticals.AsNoTracking().OrderBy(v => v.Name).Select(v => new TagCount(
-            v.Slug, v.Name, v.Entries.Count(e => e.Status == EntryStatus.Published), null))
+            v.Slug, v.Name, v.Entries.Count(e => EntryStatuses.Public.Contains(e.Status)), null))
             .ToListAsync(cancellationToken);
 
     public Task<List<TagCount>> ItuRegionCountsAsync(CancellationToken cancellationToken = default) =>
@@ -130,9 +134,9 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
         db.Countries.AsNoTracking()
             .Where(c => regionCode == null || c.RegionCode == regionCode || c.SubRegionCode == regionCode
                 || c.IntermediateRegionCode == regionCode || c.ItuRegionCode == regionCode)
-            .Where(c => c.Entries.Any(e => e.Status == EntryStatus.Published))
+            .Where(c => c.Entries.Any(e => EntryStatuses.Public.Contains(e.Status)))
             .OrderBy(c => c.Name)
-            .Select(c => new TagCount(c.Iso2, c.Name, c.Entries.Count(e => e.Status == EntryStatus.Published), null))
+            .Select(c => new TagCount(c.Iso2, c.Name, c.Entries.Count(e => EntryStatuses.Public.Contains(e.Status)), null))
             .ToListAsync(cancellationToken);
 
     public Task<int> CountAsync(EntryKind kind, CancellationToken cancellationToken = default) => OfKind(kind).CountAsync(cancellationToken);

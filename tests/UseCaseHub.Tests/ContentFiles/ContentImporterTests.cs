@@ -85,11 +85,11 @@ public sealed class ContentImporterTests
     public static TheoryData<string, string, int, string?> BadFiles => new()
     {
         // file text, expected message fragment, expected line, expected field
-        { ContentFolder.UseCase(sdgs: "[6, 18]"), "'18' is not an SDG goal", 10, "sdgs" },
+        { ContentFolder.UseCase(sdgs: "[6, 18]"), "Unknown SDG '18'", 10, "sdgs" },
         { ContentFolder.UseCase(title: ""), "is required", 5, "title" },
-        { ContentFolder.UseCase(verticals: "[water, teleportation]"), "'teleportation' is not a known vertical", 8, "verticals" },
-        { ContentFolder.UseCase(countries: "[KE, XX]"), "'XX' is not a known ISO 3166", 9, "countries" },
-        { ContentFolder.UseCase(targets: "[\"7.1\"]"), "target 7.1 belongs to SDG 7", 11, "sdg_targets" },
+        { ContentFolder.UseCase(verticals: "[water, teleportation]"), "Unknown vertical 'teleportation'", 8, "verticals" },
+        { ContentFolder.UseCase(countries: "[KE, XX]"), "Unknown country 'XX'", 9, "countries" },
+        { ContentFolder.UseCase(targets: "[\"7.1\"]"), "Target 7.1 belongs to SDG 7", 11, "sdg_targets" },
         { ContentFolder.UseCase(pid: "UC-26-1"), "is not a UseCase identifier", 2, "pid" },
         { ContentFolder.UseCase(extra: "colour: blue"), "is not a known field", 36, "colour" },
         { ContentFolder.UseCase().Replace("stage: pilot", "stage: pilot: oops", StringComparison.Ordinal), "Broken YAML", 14, null },

@@ -62,6 +62,22 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(4, results.Select(r => (string)r.Body!["Pid"]!).Distinct().Count());
     }
 
+    /// <summary>
+    /// Issue 10 item 10: "last + 1" told a member how many entries (other organisations' drafts included) exist.
+    /// Identifiers are drawn at random, so two in a row are not neighbours (odds of a false failure: 4 in 100,000).
+    /// </summary>
+    [Fact]
+    public async Task New_identifiers_reveal_nothing_about_entries_the_caller_cannot_see()
+    {
+        var member = await OwnMemberAsync();
+        var first = await CreateAsync(member, "Identifier probe one");
+        var second = await CreateAsync(member, "Identifier probe two");
+
+        static int Number(JsonNode entry) => int.Parse(((string)entry["Pid"]!)[^5..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Matches(@"\AUC-[0-9]{4}-[0-9]{5}\z", (string)first["Pid"]!);
+        Assert.NotInRange(Number(second) - Number(first), -2, 2);
+    }
+
     [Fact]
     public async Task A_member_without_an_organisation_cannot_create()
     {
@@ -205,7 +221,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         var results = await Task.WhenAll(
             _api.SendAsync(HttpMethod.Patch, path, member, new JsonObject { ["Summary"] = "Alice" }.ToJsonString(), etag),
-            _api.SendAsync(HttpMethod.Patch, path, Caller.Curator, new JsonObject { ["Summary"] = "Bob" }.ToJsonString(), etag));
+            _api.SendAsync(HttpMethod.Patch, path, Caller.Admin, new JsonObject { ["Summary"] = "Bob" }.ToJsonString(), etag));
 
         var statuses = results.Select(r => r.Status).Order().ToList();
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], statuses);
@@ -268,14 +284,86 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var mine = await CreateAsync(await OwnMemberAsync(), "Owned by Fixture Utility");
         var minePath = $"/odata/UseCases({mine["Id"]})";
         var mineTag = (string)mine["@odata.etag"]!;
-        // A published entry of another organisation is visible but not editable.
+        // A published entry of another organisation is visible but not editable: the workflow refuses (409).
         var published = (await _api.StoreAsync()).First(e => e.Pid == "UC-2026-00001");
-        Assert.Equal(HttpStatusCode.Forbidden, (await _api.SendAsync(HttpMethod.Patch, $"/odata/UseCases({published.Id})", other, "{}", "*")).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await _api.SendAsync(HttpMethod.Patch, $"/odata/UseCases({published.Id})", other, "{}", "*")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await _api.SendAsync(HttpMethod.Delete, minePath, other, null, mineTag)).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _api.SendAsync(HttpMethod.Patch, minePath, null, "{}", mineTag)).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _api.SendAsync(HttpMethod.Delete, minePath, null, null, mineTag)).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _api.SendAsync(HttpMethod.Post, $"{minePath}/UseCaseHub.Submit")).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _api.SendAsync(HttpMethod.Post, $"/odata/UseCases({published.Id})/UseCaseHub.Withdraw", other)).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await _api.SendAsync(HttpMethod.Post, $"/odata/UseCases({published.Id})/UseCaseHub.Withdraw", other)).Status);
+    }
+
+    [Fact]
+    public async Task A_forbidden_move_answers_409_with_the_workflows_message()
+    {
+        var member = await OwnMemberAsync();
+        var created = await CreateAsync(member, "Moved by the wrong people");
+        var path = $"/odata/UseCases({created["Id"]})";
+
+        // A curator does not submit an organisation's entry for it.
+        var (byCurator, refusal, _) = await _api.SendAsync(HttpMethod.Post, $"{path}/UseCaseHub.Submit", Caller.Curator);
+        Assert.Equal(HttpStatusCode.Conflict, byCurator);
+        Assert.Equal("NotPermitted", (string)refusal!["error"]!["code"]!);
+        Assert.StartsWith("A curator may not submit this entry", (string)refusal["error"]!["message"]!, StringComparison.Ordinal);
+        Assert.Equal("Draft", (string)(await _api.GetAsync(path, member))["Status"]!);
+
+        // A published entry is not withdrawn, even by its own organisation.
+        var published = (await _api.StoreAsync()).First(e => e.Pid == "UC-2026-00001");
+        var (withdrawn, wrongState, _) = await _api.SendAsync(HttpMethod.Post, $"/odata/UseCases({published.Id})/UseCaseHub.Withdraw", member);
+        Assert.Equal(HttpStatusCode.Conflict, withdrawn);
+        Assert.Equal("InvalidState", (string)wrongState!["error"]!["code"]!);
+        Assert.Equal("The entry is Published; to withdraw it, it must be Draft or Submitted or UnderAssessment or ReturnedForRevision.",
+            (string)wrongState["error"]!["message"]!);
+    }
+
+    [Fact]
+    public async Task A_curator_retags_but_does_not_rewrite_a_members_entry()
+    {
+        var member = await OwnMemberAsync();
+        var created = await CreateAsync(member, "Retagged by a curator");
+        var path = $"/odata/UseCases({created["Id"]})";
+
+        var (rewrite, refusal, _) = await _api.SendAsync(HttpMethod.Patch, path, Caller.Curator,
+            new JsonObject { ["Summary"] = "Curator's words" }.ToJsonString(), (string)created["@odata.etag"]!);
+        var (retag, body, _) = await _api.SendAsync(HttpMethod.Patch, path, Caller.Curator,
+            new JsonObject { ["Sdgs"] = new JsonArray(new JsonObject { ["Number"] = 14 }) }.ToJsonString(), (string)created["@odata.etag"]!);
+
+        Assert.Equal(HttpStatusCode.Conflict, rewrite);
+        Assert.Equal("NotPermitted", (string)refusal!["error"]!["code"]!);
+        Assert.True(retag == HttpStatusCode.OK, body?.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Submitting_an_incomplete_draft_names_the_missing_fields()
+    {
+        var member = await OwnMemberAsync();
+        var draft = new JsonObject { ["Title"] = "Only a title" };
+        var (_, created, _) = await _api.SendAsync(HttpMethod.Post, "/odata/UseCases", member, draft.ToJsonString());
+
+        var (status, body, _) = await _api.SendAsync(HttpMethod.Post, $"/odata/UseCases({created!["Id"]})/UseCaseHub.Submit", member);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["Summary", "Verticals", "Sdgs"], body!["error"]!["details"]!.AsArray().Select(d => (string)d!["target"]!));
+    }
+
+    /// <summary>Issue 10 item 10: a slug held by a draft the caller cannot see is answered like any taken slug.</summary>
+    [Fact]
+    public async Task A_taken_slug_is_answered_the_same_whether_its_holder_is_visible_or_not()
+    {
+        var other = await OtherMemberAsync();
+        var hidden = Draft("Probing a hidden draft");
+        hidden["Slug"] = "draft-entry";
+        var visible = Draft("Probing a public entry");
+        visible["Slug"] = "kenya-water";
+
+        var (hiddenStatus, hiddenBody, _) = await _api.SendAsync(HttpMethod.Post, "/odata/UseCases", other, hidden.ToJsonString());
+        var (visibleStatus, visibleBody, _) = await _api.SendAsync(HttpMethod.Post, "/odata/UseCases", other, visible.ToJsonString());
+
+        Assert.Empty((await _api.GetAsync("/odata/UseCases?$filter=Slug eq 'draft-entry'", other))["value"]!.AsArray());
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (hiddenStatus, visibleStatus));
+        Assert.Equal(visibleBody!.ToJsonString().Replace("kenya-water", "draft-entry", StringComparison.Ordinal), hiddenBody!.ToJsonString());
+        Assert.Equal("SlugTaken", (string)hiddenBody["error"]!["details"]![0]!["code"]!);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class CommandLineTests : IDisposable
         var second = await RunAsync("import", content.Root);
 
         Assert.Equal(1, first.ExitCode);
-        Assert.Contains($"error: {Path.Combine("use-cases", "bad.md")}:10: sdgs: '99' is not an SDG goal", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"error: {Path.Combine("use-cases", "bad.md")}:10: sdgs: Unknown SDG '99'", first.Output, StringComparison.Ordinal);
         Assert.Contains("2 files: 1 added, 0 updated, 0 unchanged, 1 failed", first.Output, StringComparison.Ordinal);
         Assert.Contains("Importing 2/2 (100%)", first.Errors, StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
