@@ -51,6 +51,12 @@ internal sealed class FrontMatter
 
         var yaml = text[4..(end + 1)];
         var body = end + 5 <= text.Length ? text[Math.Min(end + 5, text.Length)..] : "";
+        if (FlowDepth(yaml) > MaxFlowDepth)
+        {
+            problems.Add(new(file, 2, null, $"The front matter nests [ ] or {{ }} deeper than {MaxFlowDepth} levels."));
+            return null;
+        }
+
         try
         {
             var stream = new YamlStream();
@@ -75,6 +81,49 @@ internal sealed class FrontMatter
             problems.Add(new(file, 2, null, "Broken YAML: check brackets and quotes in the front matter."));
             return null;
         }
+    }
+
+    /// <summary>
+    /// Deepest nesting of flow lists and mappings a file may use (ours use one or two). A hundred thousand '['
+    /// took YamlDotNet over ten seconds; this check reads the text once.
+    /// </summary>
+    private const int MaxFlowDepth = 32;
+
+    /// <summary>The deepest '[' / '{' nesting outside quoted scalars and comments: an upper bound of what the parser would build.</summary>
+    private static int FlowDepth(string yaml)
+    {
+        int depth = 0, deepest = 0;
+        var quote = '\0';
+        var comment = false;
+        foreach (var c in yaml)
+        {
+            if (comment)
+            {
+                comment = c != '\n';
+            }
+            else if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '#')
+            {
+                comment = true;
+            }
+            else if (c is '[' or '{')
+            {
+                deepest = Math.Max(deepest, ++depth);
+            }
+            else if (c is ']' or '}')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+        }
+
+        return deepest;
     }
 
     public void Problem(string field, string message) => _problems.Add(new(_file, LineOf(field), field, message));

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Ganss.Xss;
@@ -62,8 +63,36 @@ public sealed class MarkdownRenderer : IDisposable
     public void Dispose() => _cache.Dispose();
 
     /// <summary>Uncached rendering, for callers that have no cache.</summary>
-    public static string Render(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
+    public static string Render(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        string html;
+        try
+        {
+            html = Markdig.Markdown.ToHtml(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses input nested deeper than its limit ("[" or ">" ten thousand times) with an ArgumentException,
+            // its only one for a non-null text. Such a body is shown as the text it is, rather than failing the page.
+            html = "<p>" + WebUtility.HtmlEncode(markdown).ReplaceLineEndings("<br>") + "</p>";
+        }
+
+        return Sanitizer.Sanitize(html);
+    }
 
     /// <summary>Plain text of the Markdown, for search snippets and descriptions.</summary>
-    public static string ToPlainText(string markdown) => Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim();
+    public static string ToPlainText(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        try
+        {
+            return Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim();
+        }
+        catch (ArgumentException)
+        {
+            // Nested past Markdig's limit (see Render): the text itself is the plain text, and indexing goes on.
+            return markdown.Trim();
+        }
+    }
 }

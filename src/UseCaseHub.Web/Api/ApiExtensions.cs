@@ -46,6 +46,13 @@ public static class ApiExtensions
                 return;
             }
 
+            // OData's query parser fails (a 500) on an option without a name ("?=" or "?&=x").
+            if (context.Request.Query.Keys.Any(k => k.Trim().Length == 0))
+            {
+                await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "InvalidQuery", "A query option has no name (such as '?=x').");
+                return;
+            }
+
             if (context.Request.ContentLength > limits.MaxRequestBodyBytes)
             {
                 await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "BodyTooLarge",
@@ -56,6 +63,12 @@ public static class ApiExtensions
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             {
                 size.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            }
+
+            if (await StrictJson.RefusalAsync(context.Request, limits, context.RequestAborted) is { } refusal)
+            {
+                await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, refusal.Code, refusal.Message);
+                return;
             }
 
             await next(context);

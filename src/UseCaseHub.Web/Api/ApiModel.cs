@@ -10,6 +10,34 @@ public static class ApiModel
 {
     public const string Namespace = "UseCaseHub";
 
+    /// <summary>
+    /// An entry's tags: what an entry may be expanded with. Not its Organization: expanding that nullable single
+    /// navigation failed in the query binder (a 500, found by the hostile-input suite); every row carries OrganizationId.
+    /// </summary>
+    private static readonly string[] Tags = ["Partners", "Verticals", "Countries", "Sdgs", "SdgTargets", "Technologies", "Standards"];
+
+    /// <summary>
+    /// The navigation paths each entity set may expand (checked by <see cref="ExpansionRules"/>): an entry's tags, a
+    /// tag's entries with their tags, never a way back to the set being read (entries → goals → entries...).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> Expandable { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
+    {
+        ["Entries"] = Paths(Tags),
+        ["UseCases"] = Paths(Tags),
+        ["BestPractices"] = Paths([.. Tags, "DrawsOn", .. Under("DrawsOn", Tags)]),
+        ["Sdgs"] = Paths(["Targets", "Entries", .. Under("Entries", Tags), "Targets/Entries", .. Under("Targets/Entries", Tags)]),
+        ["SdgTargets"] = Paths(["Goal", "Entries", .. Under("Entries", Tags)]),
+        ["Countries"] = Paths(["Entries", .. Under("Entries", Tags)]),
+        ["Verticals"] = Paths(["Entries", .. Under("Entries", Tags)]),
+        ["Technologies"] = Paths(["Entries", .. Under("Entries", Tags)]),
+        ["Standards"] = Paths(["Entries", .. Under("Entries", Tags)]),
+        ["Organizations"] = Paths(["Entries", .. Under("Entries", Tags), "PartnerIn", .. Under("PartnerIn", Tags)]),
+    };
+
+    private static HashSet<string> Paths(IEnumerable<string> paths) => new(paths, StringComparer.Ordinal);
+
+    private static IEnumerable<string> Under(string parent, IEnumerable<string> children) => children.Select(c => parent + "/" + c);
+
     public static IEdmModel Build()
     {
         var builder = new ODataConventionModelBuilder { Namespace = Namespace, ContainerName = "Hub" };

@@ -18,6 +18,13 @@ public sealed class ApiOptions
     [Range(1, 10)]
     public int MaxExpansionDepth { get; set; } = 3;
 
+    /// <summary>
+    /// Rows one response may hold with its expansions, estimated before the query runs: <c>$top</c> (or the page
+    /// size) times the <c>$top</c> (or page size) of each expanded collection, summed over the expansions.
+    /// </summary>
+    [Range(100, 10_000_000)]
+    public int MaxExpandedRows { get; set; } = 50_000;
+
     /// <summary>Nodes in a <c>$filter</c> or <c>$orderby</c> syntax tree.</summary>
     [Range(10, 10_000)]
     public int MaxNodeCount { get; set; } = 100;
@@ -31,6 +38,10 @@ public sealed class ApiOptions
 
     [Range(1024, 10_000_000)]
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Nesting of objects and arrays in a JSON body; an entry needs four or five levels.</summary>
+    [Range(4, 256)]
+    public int MaxBodyDepth { get; set; } = 32;
 
     /// <summary>How many search hits <c>$search</c> collects before the rest of the query applies.</summary>
     [Range(1, 1_000_000)]

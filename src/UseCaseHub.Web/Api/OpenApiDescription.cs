@@ -176,7 +176,7 @@ public static class OpenApiDescription
         {
             Parameter("$filter", "e.g. Sdgs/any(s: s/Number eq 6)"),
             Parameter("$select"),
-            Parameter("$expand", $"At most {limits.MaxExpansionDepth} levels deep."),
+            Parameter("$expand", $"At most {limits.MaxExpansionDepth} levels deep and {limits.MaxExpandedRows} rows per response ($top times the $top inside each expansion); not every navigation is expandable."),
             Parameter("$orderby"),
             Parameter("$top", $"At most {limits.MaxTop}.", "integer"),
             Parameter("$skip", null, "integer"),

@@ -17,8 +17,20 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
     /// <summary>Values per facet (and per parent value) unless <c>facetLimit</c> says otherwise.</summary>
     public const int DefaultFacetLimit = 10;
 
+    /// <summary>Most values per facet (and per parent value) a caller may ask for: every value is a link or a JSON object.</summary>
+    public const int MaxFacetLimit = 100;
+
+    /// <summary>
+    /// Every parameter this reads. Links built from a query echo only these: an unknown parameter copied into
+    /// each of hundreds of facet links would let one URL inflate the page (and carry text the site never checked).
+    /// </summary>
+    public static IReadOnlySet<string> Parameters { get; } = new HashSet<string>(
+        ["q", "sort", "page", "pageSize", "facetLimit", "facets", "facetChildren", .. Facets.All], StringComparer.OrdinalIgnoreCase);
+
     // children: where hierarchical facets nest their values unless facetChildren=true asks for all of them.
-    public static SearchQuery Read(IQueryCollection query, int defaultPageSize, SearchAudience audience, FacetChildren children = FacetChildren.Selected)
+    // clampFacetLimit: the page serves the most it allows for a larger facetLimit; the API refuses it, as any bad parameter.
+    public static SearchQuery Read(IQueryCollection query, int defaultPageSize, SearchAudience audience, FacetChildren children = FacetChildren.Selected,
+        bool clampFacetLimit = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         var text = query["q"].ToString().Trim();
@@ -44,9 +56,16 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
             return Invalid("pageSize", $"pageSize is a whole number from 1 to {MaxPageSize}.");
         }
 
-        if (!Number(query, "facetLimit", 1, 1000, DefaultFacetLimit, out var facetLimit))
+        var facetLimitText = query["facetLimit"].ToString();
+        if (clampFacetLimit && facetLimitText.Length > 0 && facetLimitText.All(char.IsAsciiDigit) && facetLimitText.TrimStart('0').Length > 0
+            && !Number(query, "facetLimit", 1, MaxFacetLimit, DefaultFacetLimit, out _))
         {
-            return Invalid("facetLimit", "facetLimit is a whole number from 1 to 1000.");
+            facetLimitText = MaxFacetLimit.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (!Number(facetLimitText, 1, MaxFacetLimit, DefaultFacetLimit, out var facetLimit))
+        {
+            return Invalid("facetLimit", $"facetLimit is a whole number from 1 to {MaxFacetLimit}.");
         }
 
         var counted = query["facets"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -96,10 +115,12 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
 
     private static SearchQuery Invalid(string parameter, string problem) => new(new SearchRequest(), parameter, problem);
 
-    private static bool Number(IQueryCollection query, string name, int min, int max, int fallback, out int value)
+    private static bool Number(IQueryCollection query, string name, int min, int max, int fallback, out int value) =>
+        Number(query[name].ToString(), min, max, fallback, out value);
+
+    private static bool Number(string text, int min, int max, int fallback, out int value)
     {
         value = fallback;
-        var text = query[name].ToString();
         return text.Length == 0
             || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max);
     }

@@ -38,8 +38,47 @@ public sealed class LimitTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Expansion_deeper_than_three_is_refused()
     {
-        await _api.GetAsync("/odata/UseCases?$top=1&$expand=Sdgs($expand=Entries($expand=Countries))");
+        // Three levels along an allowed path, narrow enough for the row limit.
+        await _api.GetAsync("/odata/Sdgs?$top=1&$expand=Targets($top=3;$expand=Entries($top=3;$expand=Countries))");
         await AssertRefusedAsync("/odata/UseCases?$expand=Sdgs($expand=Entries($expand=Countries($expand=Entries)))", "maximum depth allowed is 3");
+    }
+
+    [Fact]
+    public async Task An_expansion_fanning_out_past_the_row_limit_is_refused_before_it_runs()
+    {
+        // Three levels deep only, but 100 goals x 100 entries x (100 goals x 100 entries + 100 countries x 100 entries).
+        await AssertRefusedAsync("/odata/Sdgs?$expand=Entries($expand=Sdgs($expand=Entries),Countries($expand=Entries))", "Api:MaxExpandedRows");
+        await AssertRefusedAsync("/odata/Sdgs?$expand=Entries($expand=Countries)", "limit of 50000 rows");
+        await AssertRefusedAsync("/odata/UseCases?$expand=Sdgs,Countries,Verticals,Technologies,Standards,SdgTargets", "Api:MaxExpandedRows");
+
+        // The same shapes with $top inside the expansion fit.
+        await _api.GetAsync("/odata/Sdgs?$expand=Entries($top=10;$expand=Countries($top=10))");
+        await _api.GetAsync("/odata/UseCases?$top=20&$expand=Sdgs,Countries,Verticals,Technologies,Standards,SdgTargets");
+    }
+
+    [Theory]
+    [InlineData("/odata/Sdgs?$top=1&$expand=Entries($top=1;$expand=Sdgs($top=1;$expand=Entries($top=1)))", "Entries/Sdgs/Entries")]
+    [InlineData("/odata/UseCases?$top=1&$expand=Sdgs($top=1;$expand=Entries($top=1))", "Sdgs/Entries")]
+    [InlineData("/odata/Countries?$top=1&$expand=Entries($top=1;$expand=Countries($top=1;$expand=Entries($top=1)))", "Entries/Countries/Entries")]
+    [InlineData("/odata/Organizations?$top=1&$expand=Entries($top=1;$expand=Organization($expand=Entries($top=1)))", "Entries/Organization")]
+    [InlineData("/odata/Sdgs?$top=1&$expand=Entries/$ref,Targets($top=1;$expand=Goal)", "Targets/Goal")]
+    public async Task Only_allow_listed_navigations_expand_even_when_narrow(string path, string named)
+    {
+        await AssertRefusedAsync(path, named);
+    }
+
+    [Theory]
+    [InlineData("/odata/UseCases?$filter=Countries/any(c: c/Iso2 eq 'KE')&$expand=Countries($select=Iso2,Name),Sdgs($select=Number)&$select=Pid,Title")]
+    [InlineData("/odata/BestPractices?$expand=DrawsOn($select=Pid,Title)&$select=Pid,Title")]
+    [InlineData("/odata/UseCases?$search=water meter&$expand=Countries($select=Iso2,Name)")]
+    [InlineData("/odata/Sdgs(6)?$expand=Entries($select=Pid)")]
+    [InlineData("/odata/Sdgs?$expand=Targets,Entries($select=Pid)")]
+    [InlineData("/odata/Organizations?$expand=Entries($select=Pid)")]
+    [InlineData("/odata/Countries('KE')?$expand=Entries($select=Pid;$count=true;$expand=Sdgs,Countries)")]
+    [InlineData("/odata/BestPractices?$top=2&$expand=DrawsOn($expand=Countries,Sdgs)")]
+    public async Task The_documented_expansions_still_work(string path)
+    {
+        await _api.GetAsync(path);
     }
 
     [Fact]

@@ -127,6 +127,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
     [InlineData("country=Kenya", "country")]
     [InlineData("year=twenty", "year")]
     [InlineData("facetLimit=0", "facetLimit")]
+    [InlineData("facetLimit=101", "facetLimit")]
     [InlineData("facets=sdg,colour", "facets")]
     [InlineData("facetChildren=maybe", "facetChildren")]
     public async Task Bad_parameters_answer_problem_details_naming_the_parameter(string query, string parameter)
@@ -139,6 +140,20 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         Assert.Equal(400, json.GetProperty("status").GetInt32());
         Assert.Equal(parameter, json.GetProperty("parameter").GetString());
         Assert.Contains(parameter, json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("101")]
+    [InlineData("1000")]
+    public async Task A_facet_limit_over_the_maximum_is_refused_naming_the_maximum(string facetLimit)
+    {
+        using var response = await _client.GetAsync(new Uri("/api/search?facetLimit=" + facetLimit, UriKind.Relative));
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("facetLimit", json.GetProperty("parameter").GetString());
+        Assert.Contains("from 1 to 100", json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await GetJsonAsync("/api/search?facetLimit=100");
     }
 
     [Fact]

@@ -106,6 +106,30 @@ public sealed class SearchPageTests(HubFactory factory) : IClassFixture<HubFacto
     }
 
     [Fact]
+    public async Task Links_echo_only_the_search_parameters_not_unknown_ones()
+    {
+        var page = await GetPageAsync("/search?q=water&utm_source=evil&X-Injected=" + new string('x', 2000) + "&Sort=title&country=KE");
+
+        var links = page.QuerySelectorAll(".facets a, .chips a, .sorts a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, href => Assert.DoesNotContain("utm_source", href, StringComparison.OrdinalIgnoreCase));
+        Assert.All(links, href => Assert.DoesNotContain("Injected", href, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(links, href => href.Contains("q=water", StringComparison.Ordinal) && href.Contains("country=KE", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("101")]
+    [InlineData("1000")]
+    [InlineData("99999999999999999999")]
+    public async Task A_facet_limit_over_the_maximum_is_served_at_the_maximum(string facetLimit)
+    {
+        var page = await GetPageAsync("/search?facetChildren=true&facetLimit=" + facetLimit);
+
+        Assert.All(page.QuerySelectorAll(".facet ul"), list => Assert.True(list.Children.Length <= 100));
+        Assert.NotEmpty(page.QuerySelectorAll(".facet a"));
+    }
+
+    [Fact]
     public async Task Bad_parameters_are_a_bad_request_page()
     {
         await GetPageAsync("/search?sdg=99", HttpStatusCode.BadRequest);

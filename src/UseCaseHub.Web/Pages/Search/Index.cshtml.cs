@@ -26,7 +26,7 @@ public sealed class IndexModel(ISearchEngine engine, SearchLabels labels, IOptio
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = SearchQuery.Read(Request.Query, site.Value.PageSize, SearchAudience.Of(User), FacetChildren.SelectedOrTop);
+        var query = SearchQuery.Read(Request.Query, site.Value.PageSize, SearchAudience.Of(User), FacetChildren.SelectedOrTop, clampFacetLimit: true);
         if (!query.IsValid)
         {
             return BadRequest();
@@ -55,9 +55,12 @@ public sealed class IndexModel(ISearchEngine engine, SearchLabels labels, IOptio
 
     public string WithSort(SearchSort sort) => Href(Pairs().Where(p => p.Key is not ("sort" or "page")).Append(new("sort", sort.ToString().ToLowerInvariant())));
 
-    /// <summary>The query's parameters, read once: the sidebar builds a link from them for every facet value.</summary>
+    /// <summary>
+    /// The query's known parameters, read once: the sidebar builds a link from them for every facet value, so an
+    /// unknown parameter is dropped rather than repeated in each link.
+    /// </summary>
     private IEnumerable<KeyValuePair<string, string>> Pairs() => _pairs ??=
-        [.. Request.Query.SelectMany(p => p.Value.Where(v => !string.IsNullOrEmpty(v)).Select(v => new KeyValuePair<string, string>(p.Key, v!)))];
+        [.. Request.Query.Where(p => SearchQuery.Parameters.Contains(p.Key)).SelectMany(p => p.Value.Where(v => !string.IsNullOrEmpty(v)).Select(v => new KeyValuePair<string, string>(p.Key, v!)))];
 
     private List<KeyValuePair<string, string>>? _pairs;
 
