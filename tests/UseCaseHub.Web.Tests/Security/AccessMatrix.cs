@@ -17,16 +17,16 @@ public sealed record Expect(int Anonymous, int MemberA, int MemberB, int Curator
 
     public static Expect All(int status) => new(status, status, status, status, status, status, status, status);
 
-    public int For(Caller caller) => caller switch
+    public int For(MatrixCaller caller) => caller switch
     {
-        Caller.Anonymous => Anonymous,
-        Caller.MemberA => MemberA,
-        Caller.MemberB => MemberB,
-        Caller.Curator => Curator,
-        Caller.Admin => Admin,
-        Caller.ReadClient => ReadClient,
-        Caller.WriteClient => WriteClient,
-        Caller.External => External,
+        MatrixCaller.Anonymous => Anonymous,
+        MatrixCaller.MemberA => MemberA,
+        MatrixCaller.MemberB => MemberB,
+        MatrixCaller.Curator => Curator,
+        MatrixCaller.Admin => Admin,
+        MatrixCaller.ReadClient => ReadClient,
+        MatrixCaller.WriteClient => WriteClient,
+        MatrixCaller.External => External,
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     };
 

@@ -13,7 +13,7 @@ using UseCaseHub.Web.Tests.Identity;
 namespace UseCaseHub.Web.Tests.Security;
 
 /// <summary>Who calls: browsers with the real sign-in cookie, machine clients with real tokens, and nobody.</summary>
-public enum Caller
+public enum MatrixCaller
 {
     Anonymous,
     MemberA,
@@ -42,7 +42,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
 {
     public const string MemberBEmail = "member-b@example.org";
 
-    private readonly Dictionary<Caller, (string? Cookie, string? Bearer)> _credentials = [];
+    private readonly Dictionary<MatrixCaller, (string? Cookie, string? Bearer)> _credentials = [];
 
     public AccessMatrixFixture()
     {
@@ -134,17 +134,17 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             return 0;
         });
 
-        _credentials[Caller.Anonymous] = (null, null);
-        _credentials[Caller.MemberA] = (await CookieAsync("member@example.org"), null);
-        _credentials[Caller.MemberB] = (await CookieAsync(MemberBEmail), null);
-        _credentials[Caller.Curator] = (await CookieAsync("curator@example.org"), null);
-        _credentials[Caller.Admin] = (await CookieAsync("admin@example.org"), null);
-        _credentials[Caller.ReadClient] = (null, await TokenAsync(Hub, "usecases.read"));
-        _credentials[Caller.WriteClient] = (null, await TokenAsync(Hub, "usecases.read usecases.write"));
-        _credentials[Caller.External] = (null, await TokenAsync(Issuer, "usecases.read usecases.write"));
+        _credentials[MatrixCaller.Anonymous] = (null, null);
+        _credentials[MatrixCaller.MemberA] = (await CookieAsync("member@example.org"), null);
+        _credentials[MatrixCaller.MemberB] = (await CookieAsync(MemberBEmail), null);
+        _credentials[MatrixCaller.Curator] = (await CookieAsync("curator@example.org"), null);
+        _credentials[MatrixCaller.Admin] = (await CookieAsync("admin@example.org"), null);
+        _credentials[MatrixCaller.ReadClient] = (null, await TokenAsync(Hub, "usecases.read"));
+        _credentials[MatrixCaller.WriteClient] = (null, await TokenAsync(Hub, "usecases.read usecases.write"));
+        _credentials[MatrixCaller.External] = (null, await TokenAsync(Issuer, "usecases.read usecases.write"));
 
         await WaitForSearchIndexAsync();
-        using var read = Request(Caller.Admin, HttpMethod.Get, $"/odata/UseCases({DraftA.Id})");
+        using var read = Request(MatrixCaller.Admin, HttpMethod.Get, $"/odata/UseCases({DraftA.Id})");
         using var answer = await Client.SendAsync(read);
         using var json = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
         StaleETag = json.RootElement.GetProperty("@odata.etag").GetString()!;
@@ -159,7 +159,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     }
 
     /// <summary>The request as <paramref name="caller"/> sends it: its cookie or its bearer token, nothing else.</summary>
-    public HttpRequestMessage Request(Caller caller, HttpMethod method, string url)
+    public HttpRequestMessage Request(MatrixCaller caller, HttpMethod method, string url)
     {
         var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative));
         var (cookie, bearer) = _credentials[caller];
@@ -229,7 +229,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            using var request = Request(Caller.Admin, HttpMethod.Get, "/api/search?q=draft&pageSize=100");
+            using var request = Request(MatrixCaller.Admin, HttpMethod.Get, "/api/search?q=draft&pageSize=100");
             using var response = await Client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             if (response.IsSuccessStatusCode

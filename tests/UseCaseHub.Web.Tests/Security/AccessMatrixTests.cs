@@ -55,7 +55,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture hub) : IClassFixture<A
         // Reads first (callers in parallel), then the unsafe probes, which change nothing when the rules hold.
         foreach (var phase in new[] { probes.Where(p => p.Probe.IsSafe).ToList(), probes.Where(p => !p.Probe.IsSafe).ToList() })
         {
-            await Task.WhenAll(Enum.GetValues<Caller>().Select(async caller =>
+            await Task.WhenAll(Enum.GetValues<MatrixCaller>().Select(async caller =>
             {
                 foreach (var (row, probe) in phase)
                 {
@@ -74,10 +74,10 @@ public sealed class AccessMatrixTests(AccessMatrixFixture hub) : IClassFixture<A
         }
 
         var report = failures.Order(StringComparer.Ordinal).ToList();
-        Assert.True(report.Count == 0, $"{report.Count} of {probes.Count * Enum.GetValues<Caller>().Length} answers are wrong:\n" + string.Join('\n', report));
+        Assert.True(report.Count == 0, $"{report.Count} of {probes.Count * Enum.GetValues<MatrixCaller>().Length} answers are wrong:\n" + string.Join('\n', report));
     }
 
-    private async Task<List<string>> CheckAsync(Row row, Probe probe, Caller caller)
+    private async Task<List<string>> CheckAsync(Row row, Probe probe, MatrixCaller caller)
     {
         using var request = hub.Request(caller, new HttpMethod(probe.Method), probe.Url);
         if (probe.Body is not null)
@@ -129,15 +129,15 @@ public sealed class AccessMatrixTests(AccessMatrixFixture hub) : IClassFixture<A
     /// The visibility rule restated from the caller's side: published for everyone, an organisation's drafts for its members
     /// and clients, everything for curators and admins. On site pages a bearer token counts for nothing.
     /// </summary>
-    private bool Sees(Caller caller, SecretEntry secret, bool api)
+    private bool Sees(MatrixCaller caller, SecretEntry secret, bool api)
     {
         var ofA = secret == hub.DraftA || secret == hub.DraftA2 || secret == hub.PracticeA;
         return caller switch
         {
-            Caller.Curator or Caller.Admin => true,
-            Caller.MemberA => ofA,
-            Caller.MemberB => secret == hub.DraftB,
-            Caller.ReadClient or Caller.WriteClient => api && ofA,
+            MatrixCaller.Curator or MatrixCaller.Admin => true,
+            MatrixCaller.MemberA => ofA,
+            MatrixCaller.MemberB => secret == hub.DraftB,
+            MatrixCaller.ReadClient or MatrixCaller.WriteClient => api && ofA,
             _ => false,
         };
     }
