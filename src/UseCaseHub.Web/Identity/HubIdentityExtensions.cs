@@ -44,6 +44,7 @@ public static class HubIdentityExtensions
         services.AddSingleton<IHubMailSender, HubMailSender>();
         services.AddScoped<ClientRegistry>();
         services.AddScoped<AccountMails>();
+        services.AddSingleton<SignInLockout>();
         services.AddScoped<IdentitySeeder>();
         services.AddTransient<IClaimsTransformation, BearerPrincipalNormalizer>();
 
@@ -96,6 +97,7 @@ public static class HubIdentityExtensions
         // Loads (or generates) the token keys now: a bad certificate path fails the start, not the first sign-in.
         _ = app.Services.GetRequiredService<IOptions<OpenIddictServerOptions>>().Value;
         StartupGuard.Check(app.Services, app.Environment);
+        await StartupGuard.CheckStoreAsync(app.Services, app.Environment);
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();
     }
