@@ -8,6 +8,9 @@ public sealed class Organization
     public string Name { get; set; } = "";
     public string? CountryIso2 { get; set; }
 
+    /// <summary>Founded by an admin approving a registration's request, not by curated content or an admin: see <see cref="Organizations"/>.</summary>
+    public bool CreatedByRegistration { get; set; }
+
     public List<Entry> Entries { get; set; } = [];
     public List<Entry> PartnerIn { get; set; } = [];
 }

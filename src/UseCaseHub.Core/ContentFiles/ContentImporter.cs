@@ -168,6 +168,18 @@ public sealed class ContentImporter(HubDbContext db, HubPaths paths, ILogger<Con
             drawsOn.Add(useCase);
         }
 
+        foreach (var name in file.Partners.Prepend(file.Submitter).OfType<string>())
+        {
+            var slug = Slugs.From(name);
+            var named = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
+            if (named is not null && !Organizations.AcceptsCuratedEntries(named))
+            {
+                Fail(report, [new ContentProblem(candidate.File, 1, name == file.Submitter ? "submitter" : "partners",
+                    $"'{name}' names an organisation founded through a registration; curated entries are not attached to it.")]);
+                return;
+            }
+        }
+
         var entry = storedHash is null ? null : await LoadForUpdateAsync(file.Pid, cancellationToken);
         var isNew = entry is null;
         entry ??= file.Kind == EntryKind.UseCase ? new UseCase() : new BestPractice();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using UseCaseHub.Core.Access;
 
 namespace UseCaseHub.Web.Api;
@@ -24,11 +25,17 @@ public static class ApiPolicies
             .RequireAssertion(c => HasWriteScope(c.User)));
     }
 
-    /// <summary>Cookie sign-ins carry no scopes; a token must have been granted the write scope.</summary>
+    /// <summary>
+    /// A token (from this server or any other issuer) must carry the write scope; only the site's own sign-in cookie,
+    /// which never carries scopes, writes without one. "No scope claim" is not a cookie: an external token may omit it.
+    /// </summary>
     public static bool HasWriteScope(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var scopes = user.FindAll(ScopeClaim).ToList();
-        return scopes.Count == 0 || scopes.Any(s => s.Value == WriteScope);
+        return user.HasClaim(ScopeClaim, WriteScope) || IsSiteCookie(user);
     }
+
+    private static bool IsSiteCookie(ClaimsPrincipal user) =>
+        !user.HasClaim(c => c.Type == ScopeClaim)
+        && user.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == IdentityConstants.ApplicationScheme);
 }

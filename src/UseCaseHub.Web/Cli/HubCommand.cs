@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Web.Identity;
 
 namespace UseCaseHub.Web.Cli;
 
@@ -11,11 +12,14 @@ namespace UseCaseHub.Web.Cli;
 /// </summary>
 public sealed class HubCommand
 {
-    private static readonly string[] Verbs = ["import", "export", "reindex", "help"];
+    private static readonly string[] Verbs = ["import", "export", "reindex", "users", "help"];
 
     public string? Verb { get; private init; }
     public string[] HostArgs { get; private init; } = [];
     public string? PathArgument { get; private init; }
+
+    /// <summary>The words after <c>users</c> (sub-command, email, role) up to the first host setting.</summary>
+    public string[] Arguments { get; private init; } = [];
 
     public static HubCommand Parse(string[] args)
     {
@@ -23,6 +27,12 @@ public sealed class HubCommand
         if (args.Length == 0 || !Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase))
         {
             return new HubCommand { HostArgs = args };
+        }
+
+        if (string.Equals(args[0], "users", StringComparison.OrdinalIgnoreCase))
+        {
+            var words = args.Skip(1).TakeWhile(a => !a.StartsWith('-')).ToArray();
+            return new HubCommand { Verb = "users", Arguments = words, HostArgs = args.Skip(1 + words.Length).ToArray() };
         }
 
         // import [DIR] / export DIR; anything after is host configuration (--Store:ConnectionString=...).
@@ -46,6 +56,12 @@ public sealed class HubCommand
                   import [DIR]   import content files (default: Hub:ContentPath) into the store
                   export DIR     write every entry and page back to Markdown files under DIR
                   reindex        rebuild the search index from the store
+                  users create-admin EMAIL
+                                 create a confirmed administrator; the password is read from standard input
+                                 (echo ... | or < file), else a generated one is printed once
+                  users grant EMAIL ROLE    give a role (Member, Curator, Admin)
+                  users revoke EMAIL ROLE   take a role away
+                  users list     every account: email, roles, organisation, confirmed, locked
                   help           this text
                 Host settings may follow, e.g. --Store:ConnectionString="Data Source=/tmp/hub.db"
                 """);
@@ -58,6 +74,12 @@ public sealed class HubCommand
         if (Verb == "reindex")
         {
             return await ReindexAsync(services);
+        }
+
+        if (Verb == "users")
+        {
+            await services.GetRequiredService<IdentitySeeder>().SeedRolesAsync();
+            return await ActivatorUtilities.CreateInstance<UserCommands>(services).RunAsync(Arguments);
         }
 
         var progress = new ConsoleProgress(Verb == "import" ? "Importing" : "Exporting");

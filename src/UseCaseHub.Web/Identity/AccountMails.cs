@@ -2,19 +2,25 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Accounts;
 using UseCaseHub.Web.Identity.Mail;
+using UseCaseHub.Web.Site;
 
 namespace UseCaseHub.Web.Identity;
 
-/// <summary>The two mails an account gets: confirm the address, reset the password. Links carry Identity's one-use tokens.</summary>
-public sealed class AccountMails(UserManager<HubUser> users, IHubMailSender sender, IStringLocalizer<SharedResource> text, LinkGenerator links)
+/// <summary>
+/// The mails an account gets: confirm the address, reset the password, someone registered with it. Links carry
+/// Identity's one-use tokens and start with Site:PublicBaseUrl, never with the request's Host header.
+/// </summary>
+public sealed class AccountMails(
+    UserManager<HubUser> users, IHubMailSender sender, IStringLocalizer<SharedResource> text, LinkGenerator links, IOptions<SiteOptions> site)
 {
     public async Task SendConfirmationAsync(HubUser user, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(user);
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = links.GetUriByPage(context, "/Account/ConfirmEmail", values: new { userId = user.Id, code })!;
+        var link = Link(context, "/Account/ConfirmEmail", new { userId = user.Id, code });
         await sender.SendAsync(user.Email!, text["Confirm your UseCaseHub account"],
             text["Hello {0}, confirm your email address by opening this link: {1}", user.DisplayName, link]);
     }
@@ -23,9 +29,26 @@ public sealed class AccountMails(UserManager<HubUser> users, IHubMailSender send
     {
         ArgumentNullException.ThrowIfNull(user);
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = links.GetUriByPage(context, "/Account/ResetPassword", values: new { code })!;
+        var link = Link(context, "/Account/ResetPassword", new { code });
         await sender.SendAsync(user.Email!, text["Reset your UseCaseHub password"],
             text["Hello {0}, choose a new password by opening this link: {1} If you did not ask for it, ignore this mail.", user.DisplayName, link]);
+    }
+
+    /// <summary>Someone registered with an address that has an account: tell its owner instead of telling the form.</summary>
+    public async Task SendAlreadyRegisteredAsync(HubUser user, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var signIn = Link(context, "/Account/Login", null);
+        var reset = Link(context, "/Account/ForgotPassword", null);
+        await sender.SendAsync(user.Email!, text["Someone tried to register with your address"],
+            text["Hello {0}, someone tried to register a UseCaseHub account with your address. If it was you, sign in: {1} or reset your password: {2} If it was not you, ignore this mail.", user.DisplayName, signIn, reset]);
+    }
+
+    private string Link(HttpContext context, string page, object? values)
+    {
+        var address = site.Value.PublicBaseFor(context.Request);
+        return links.GetUriByPage(page, handler: null, values, address.Scheme, new HostString(address.Authority),
+            PathString.FromUriComponent(address.AbsolutePath.TrimEnd('/')))!;
     }
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

@@ -36,7 +36,27 @@ internal sealed class BearerPrincipalNormalizer(IOptions<HubIdentityOptions> opt
         }
 
         var external = options.Value.External;
-        var fromExternal = external.Enabled && source.HasClaim(c => c.Type == "iss" && SameIssuer(c.Value, external.Authority!));
+        // The site sign-in's principal has no "iss" claim (the OpenID Connect handler drops it), but each of its
+        // claims names the authority as its issuer: it must never be read as one of this server's own principals.
+        var fromExternal = external.Enabled
+            && source.HasClaim(c => (c.Type == "iss" && SameIssuer(c.Value, external.Authority!)) || SameIssuer(c.Issuer, external.Authority!));
+        return await NormalizeAsync(source, fromExternal);
+    }
+
+    /// <summary>
+    /// The principal of a site sign-in through the external authority, in the hub's shape: roles only through the
+    /// role map, the organisation only from the allow-list. A principal already normalised is returned as it is.
+    /// </summary>
+    public async Task<ClaimsPrincipal> FromExternalAuthorityAsync(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var source = principal.Identities.FirstOrDefault(i => i.IsAuthenticated);
+        return source is null || source.AuthenticationType is AuthenticationType ? principal : await NormalizeAsync(source, fromExternal: true);
+    }
+
+    private async Task<ClaimsPrincipal> NormalizeAsync(ClaimsIdentity source, bool fromExternal)
+    {
+        var external = options.Value.External;
         var roleType = fromExternal ? external.RoleClaimType : Claims.Role;
         var organizationType = fromExternal ? external.OrganizationClaimType : HubClaims.Organization;
 
@@ -61,7 +81,8 @@ internal sealed class BearerPrincipalNormalizer(IOptions<HubIdentityOptions> opt
             .OfType<string>().Distinct(StringComparer.Ordinal);
         claims.AddRange(roles.Select(r => new Claim(Claims.Role, r)));
 
-        if (await OrganizationAsync(source.FindFirst(organizationType)?.Value) is { } organization)
+        var claimed = source.FindFirst(organizationType)?.Value;
+        if (await (fromExternal ? ExternalOrganizationAsync(claimed, external) : OrganizationAsync(claimed)) is { } organization)
         {
             claims.Add(new Claim(HubClaims.Organization, organization.ToString()));
         }
@@ -73,6 +94,21 @@ internal sealed class BearerPrincipalNormalizer(IOptions<HubIdentityOptions> opt
         string.Equals(issuer.TrimEnd('/'), authority.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
     private static string? OwnRole(string value) => HubRoles.All.FirstOrDefault(r => string.Equals(r, value, StringComparison.Ordinal));
+
+    /// <summary>An external authority speaks only for the organisations allowed for it, and only for ones the hub has.</summary>
+    private async Task<Guid?> ExternalOrganizationAsync(string? value, ExternalAuthorityOptions external)
+    {
+        if (string.IsNullOrWhiteSpace(value) || external.AllowedOrganizations.Count == 0)
+        {
+            return null;
+        }
+
+        var slug = value.Trim().ToLowerInvariant();
+        var id = Guid.TryParse(value, out var parsed) ? parsed : Guid.Empty;
+        var db = services.GetRequiredService<HubDbContext>();
+        var found = await db.Organizations.Where(o => o.Id == id || o.Slug == slug).Select(o => new { o.Id, o.Slug }).FirstOrDefaultAsync();
+        return found is not null && external.MaySpeakFor(found.Id, found.Slug) ? found.Id : null;
+    }
 
     private async Task<Guid?> OrganizationAsync(string? value)
     {

@@ -1,9 +1,14 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using UseCaseHub.Core.Access;
@@ -23,7 +28,9 @@ internal static class ConnectEndpoints
         endpoints.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)AuthorizeAsync);
         endpoints.MapPost("/connect/token", TokenAsync).RequireRateLimiting(TokenRateLimit);
         endpoints.MapMethods("/connect/userinfo", ["GET", "POST"], (Delegate)UserInfoAsync);
-        endpoints.MapMethods("/connect/logout", ["GET", "POST"], (Delegate)LogoutAsync);
+        // GET only asks (a link or an image on any site can make a browser GET); the POST, with antiforgery, signs out.
+        endpoints.MapGet("/connect/logout", LogoutForm);
+        endpoints.MapPost("/connect/logout", LogoutAsync);
         endpoints.MapGet("/api/me", Me).RequireAuthorization();
         return endpoints;
     }
@@ -125,8 +132,36 @@ internal static class ConnectEndpoints
         return Results.Json(claims, JsonSerializerOptions.Web);
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext context)
+    /// <summary>A confirmation form that carries the client's end-session parameters on to the POST.</summary>
+    private static IResult LogoutForm(HttpContext context, IAntiforgery antiforgery, IStringLocalizer<SharedResource> text)
     {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var html = HtmlEncoder.Default;
+        var fields = new StringBuilder();
+        var parameters = context.GetOpenIddictServerRequest()?.GetParameters() ?? new Dictionary<string, OpenIddictParameter>();
+        foreach (var (name, value) in parameters)
+        {
+            fields.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{html.Encode(name)}\" value=\"{html.Encode((string?)value ?? "")}\">");
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        var title = html.Encode(text["Sign out"]);
+        return Results.Content(string.Create(CultureInfo.InvariantCulture, $"""
+            <!DOCTYPE html>
+            <html lang="{html.Encode(CultureInfo.CurrentUICulture.Name)}"><head><meta charset="utf-8"><title>{title}</title></head>
+            <body><main><h1>{title}</h1><form method="post" action="/connect/logout">{fields}
+            <input name="{html.Encode(tokens.FormFieldName)}" type="hidden" value="{html.Encode(tokens.RequestToken ?? "")}">
+            <p><button type="submit">{title}</button></p></form></main></body></html>
+            """), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
         await context.SignOutAsync(IdentityConstants.ApplicationScheme);
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }

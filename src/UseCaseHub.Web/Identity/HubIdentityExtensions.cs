@@ -26,8 +26,6 @@ public static class HubIdentityExtensions
     /// <summary>Site sign-in through the configured external authority (OpenID Connect, code + PKCE).</summary>
     public const string ExternalSiteScheme = "ExternalOidc";
 
-    public const string AdminPolicy = "Admin";
-
     public const string FormRateLimit = "identity-forms";
 
     /// <summary>Accounts (Identity), the OpenID Connect server, bearer validation, persisted keys, mail and rate limits.</summary>
@@ -44,6 +42,7 @@ public static class HubIdentityExtensions
         services.AddSingleton<IHubMailSender, HubMailSender>();
         services.AddScoped<ClientRegistry>();
         services.AddScoped<AccountMails>();
+        services.AddSingleton<SignInLockout>();
         services.AddScoped<IdentitySeeder>();
         services.AddTransient<IClaimsTransformation, BearerPrincipalNormalizer>();
 
@@ -54,7 +53,7 @@ public static class HubIdentityExtensions
         services.AddHubRateLimits(settings);
         services.AddRazorPages(pages =>
         {
-            pages.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+            pages.Conventions.AuthorizeFolder("/Admin", Core.Access.HubPolicies.Admin);
             pages.Conventions.AuthorizePage("/Account/Profile");
         });
         return services;
@@ -105,6 +104,7 @@ public static class HubIdentityExtensions
         // Loads (or generates) the token keys now: a bad certificate path fails the start, not the first sign-in.
         _ = app.Services.GetRequiredService<IOptions<OpenIddictServerOptions>>().Value;
         StartupGuard.Check(app.Services, app.Environment);
+        await StartupGuard.CheckStoreAsync(app.Services, app.Environment);
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();
     }

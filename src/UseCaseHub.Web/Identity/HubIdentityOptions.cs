@@ -66,11 +66,26 @@ public sealed class ExternalAuthorityOptions
     /// <summary>The claim carrying roles in external tokens (e.g. <c>roles</c> for Entra ID).</summary>
     public string RoleClaimType { get; set; } = "role";
 
-    /// <summary>External role value to hub role (Member, Curator, Admin); values already equal to a hub role pass unmapped.</summary>
+    /// <summary>
+    /// External role value to hub role (Member, Curator, Admin). The only way an external role becomes a hub role:
+    /// an unmapped value (even one spelt like a hub role, e.g. <c>admin</c>) gives none.
+    /// </summary>
     public Dictionary<string, string> RoleMap { get; set; } = [];
 
     /// <summary>The claim carrying the organisation (a hub organisation id or slug).</summary>
     public string OrganizationClaimType { get; set; } = "org";
+
+    /// <summary>
+    /// Hub organisations (ids or slugs) this authority may speak for; an organisation claim naming any other is
+    /// ignored. Empty: the authority's organisation claims are never accepted.
+    /// </summary>
+    public List<string> AllowedOrganizations { get; set; } = [];
+
+    /// <summary>
+    /// Site sign-in links to (or opens) the account with the authority's email only when the authority says
+    /// <c>email_verified: true</c>. Turn off only for an authority that verifies every address but omits the claim.
+    /// </summary>
+    public bool RequireVerifiedEmail { get; set; } = true;
 
     public bool RequireHttpsMetadata { get; set; } = true;
 
@@ -91,16 +106,26 @@ public sealed class ExternalAuthorityOptions
 
     private static readonly string[] HubRoleNames = Core.Access.HubRoles.All;
 
-    /// <summary>The hub role an external role value stands for, through <see cref="RoleMap"/>; null when none.</summary>
+    /// <summary>The hub role an external role value stands for, through <see cref="RoleMap"/> only; null when none.</summary>
     public string? HubRoleFor(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (RoleMap.TryGetValue(value, out var mapped))
-        {
-            value = mapped;
-        }
+        return RoleMap.TryGetValue(value, out var mapped)
+            ? HubRoleNames.FirstOrDefault(r => string.Equals(r, mapped, StringComparison.OrdinalIgnoreCase))
+            : null;
+    }
 
-        return HubRoleNames.FirstOrDefault(r => string.Equals(r, value, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether the organisation (found in the store from the claim) is on <see cref="AllowedOrganizations"/>.</summary>
+    public bool MaySpeakFor(Guid id, string slug) =>
+        AllowedOrganizations.Any(a => string.Equals(a.Trim(), id.ToString(), StringComparison.OrdinalIgnoreCase)
+            || string.Equals(a.Trim(), slug, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether the authority vouched for the email address (the <c>email_verified</c> claim is true), or need not.</summary>
+    public bool VouchesForEmail(System.Security.Claims.ClaimsPrincipal external)
+    {
+        ArgumentNullException.ThrowIfNull(external);
+        return !RequireVerifiedEmail
+            || (bool.TryParse(external.FindFirst("email_verified")?.Value, out var verified) && verified);
     }
 }
 

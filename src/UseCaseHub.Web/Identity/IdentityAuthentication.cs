@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Validation.AspNetCore;
-using UseCaseHub.Core.Access;
 using UseCaseHub.Web.Errors;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static UseCaseHub.Web.Identity.HubIdentityExtensions;
@@ -63,9 +62,6 @@ internal static class IdentityAuthentication
                 oidc.TokenValidationParameters.RoleClaimType = external.RoleClaimType;
             });
         }
-
-        services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, policy => policy.RequireRole(HubRoles.Admin));
     }
 
     internal static bool HasBearer(HttpRequest request) =>

@@ -30,18 +30,23 @@ internal sealed class IdentitySeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
+        await SeedRolesAsync();
+        var demo = options.Value.Demo;
+        if (demo.Enabled && HubIdentityExtensions.IsRelaxed(environment))
+        {
+            await SeedDemoAsync(demo, cancellationToken);
+        }
+    }
+
+    /// <summary>The three roles; the operator commands need them without the demo data.</summary>
+    public async Task SeedRolesAsync()
+    {
         foreach (var role in HubRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
             {
                 Check(await roles.CreateAsync(new IdentityRole<Guid>(role)));
             }
-        }
-
-        var demo = options.Value.Demo;
-        if (demo.Enabled && HubIdentityExtensions.IsRelaxed(environment))
-        {
-            await SeedDemoAsync(demo, cancellationToken);
         }
     }
 

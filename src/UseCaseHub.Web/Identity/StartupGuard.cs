@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
+using UseCaseHub.Core.Accounts;
 
 namespace UseCaseHub.Web.Identity;
 
-/// <summary>Outside Development and the test host, refuses to start with demo accounts or throwaway/development keys.</summary>
+/// <summary>Outside Development and the test host, refuses to start with demo accounts, throwaway/development keys or no public address.</summary>
 internal static class StartupGuard
 {
     public static void Check(IServiceProvider services, IHostEnvironment environment)
@@ -27,6 +29,13 @@ internal static class StartupGuard
                 $"Data-protection keys (sign-in cookies, antiforgery, reset links) must be encrypted at rest in the {environment.EnvironmentName} environment: set Identity:Keys:DataProtectionCertificatePath (a PKCS#12 file) and Identity:Keys:DataProtectionCertificatePassword.");
         }
 
+        if (string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<Site.SiteOptions>>().Value.PublicBaseUrl))
+        {
+            throw new InvalidOperationException(
+                $"Site:PublicBaseUrl (the hub's public address, e.g. https://usecases.example.org/) is required in the {environment.EnvironmentName} environment: "
+                + "links in password-reset and confirmation mails are built from it, never from the request's Host header.");
+        }
+
         var server = services.GetRequiredService<IOptions<OpenIddictServerOptions>>().Value;
         var keys = server.SigningCredentials.Select(c => c.Key).Concat(server.EncryptionCredentials.Select(c => c.Key));
         foreach (var key in keys)
@@ -38,6 +47,41 @@ internal static class StartupGuard
                 throw new InvalidOperationException(
                     $"Development or ephemeral token keys are refused in the {environment.EnvironmentName} environment: configure Identity:Keys or let the hub generate keys into its data directory.");
             }
+        }
+    }
+
+    /// <summary>
+    /// A store copied from Development still holds the demo accounts and client, whose passwords and secret are in
+    /// this repository: refuse to serve it rather than open it to anyone who read the README.
+    /// </summary>
+    public static async Task CheckStoreAsync(IServiceProvider services, IHostEnvironment environment)
+    {
+        if (HubIdentityExtensions.IsRelaxed(environment))
+        {
+            return;
+        }
+
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HubUser>>();
+        var found = new List<string>();
+        foreach (var (email, _, _) in IdentitySeeder.DemoAccounts)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                found.Add(email);
+            }
+        }
+
+        if (await scope.ServiceProvider.GetRequiredService<ClientRegistry>().FindAsync(IdentitySeeder.DemoClientId) is not null)
+        {
+            found.Add($"API client {IdentitySeeder.DemoClientId}");
+        }
+
+        if (found.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The store holds demo accounts or the demo client ({string.Join(", ", found)}), whose passwords are published; "
+                + $"it is refused in the {environment.EnvironmentName} environment. Delete them (or start from a fresh store) before serving it.");
         }
     }
 }

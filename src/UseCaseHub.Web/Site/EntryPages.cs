@@ -34,8 +34,7 @@ public abstract class EntryDetailPage(CatalogueQueries catalogue, MarkdownRender
         }
 
         Entry = entry;
-        var baseUrl = options.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{Request.Scheme}://{Request.Host}";
-        PermanentLink = $"{baseUrl}/id/{entry.Pid}";
+        PermanentLink = $"{options.Value.PublicBaseFor(Request)}id/{entry.Pid}";
         return Page();
     }
 }

@@ -9,7 +9,26 @@ public sealed class SiteOptions
     [Range(5, 100)]
     public int PageSize { get; set; } = 20;
 
-    /// <summary>Base of the persistent links in citations; empty means the address the visitor used.</summary>
-    [Url]
+    /// <summary>
+    /// The public address of the hub: base of every absolute link (citations, mailed confirmation and reset links).
+    /// Required outside Development and Testing; there, empty means the address the visitor used.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Empty, or an absolute http(s) address.</summary>
+    public bool HasValidPublicBaseUrl() =>
+        string.IsNullOrWhiteSpace(PublicBaseUrl)
+        || (Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var address) && (address.Scheme == Uri.UriSchemeHttps || address.Scheme == Uri.UriSchemeHttp));
+
+    /// <summary>
+    /// The base every absolute link starts with. Never the request's Host header outside Development and Testing
+    /// (the start refuses an empty setting there): a forged Host would send reset links to an attacker's server.
+    /// </summary>
+    public Uri PublicBaseFor(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var configured = string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : PublicBaseUrl;
+        var address = configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return new Uri(address.TrimEnd('/') + "/");
+    }
 }

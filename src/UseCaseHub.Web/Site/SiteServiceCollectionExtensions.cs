@@ -11,7 +11,10 @@ public static class SiteServiceCollectionExtensions
     public static IServiceCollection AddHubSite(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasValidPublicBaseUrl(), "Site:PublicBaseUrl must be an absolute http or https address, e.g. https://usecases.example.org/.")
+            .ValidateOnStart();
+        services.AddHubAllowedHosts();
         services.AddRazorPages().AddViewLocalization();
         // Write every script as itself: entities for Arabic, Chinese or Cyrillic text triple the bytes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -149,6 +149,33 @@ public sealed class ContentImporterTests
     }
 
     [Fact]
+    public async Task Entries_are_not_attached_to_an_organisation_founded_by_a_registration()
+    {
+        // Someone registered first as the submitter's name and an admin approved it: the curated entry must not go to them.
+        var content = new ContentFolder();
+        content.Write("use-cases/a.md", ContentFolder.UseCase());
+        await using var store = await TestStore.CreateAsync();
+        await store.RunAsync<HubDbContext>(async db =>
+        {
+            db.Organizations.Add(new Organization
+            {
+                Id = Guid.NewGuid(),
+                Slug = Slugs.From("Embu Water and Sanitation Company"),
+                Name = "Embu Water and Sanitation Company",
+                CreatedByRegistration = true,
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var report = await store.ImportAsync(content.Root);
+
+        var problem = Assert.Single(report.Errors);
+        Assert.Equal("submitter", problem.Field);
+        Assert.Contains("founded through a registration", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await store.RunAsync<HubDbContext, int>(db => db.Entries.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_best_practice_drawing_on_an_unknown_use_case_is_refused()
     {
         var content = new ContentFolder();

@@ -93,7 +93,9 @@ public sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOptio
             claims.AddRange(scopes.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim("scope", s)));
         }
 
-        var identity = new ClaimsIdentity(claims, SchemeName, "name", HubClaims.Role);
+        // Without scopes the caller stands for a site sign-in (the Identity cookie); with scopes, for a bearer token.
+        var type = Request.Headers.ContainsKey(ScopesHeader) ? SchemeName : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
+        var identity = new ClaimsIdentity(claims, type, "name", HubClaims.Role);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

@@ -8,12 +8,16 @@ public sealed class CommandLineTests : IDisposable
 {
     private readonly string _data = TestPaths.NewTemporaryFolder();
 
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
+    private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments) => RunWithInputAsync(null, arguments);
+
+    /// <summary>Runs the host as a process; <paramref name="input"/>, when given, is written to its redirected standard input.</summary>
+    private async Task<(int ExitCode, string Output, string Errors)> RunWithInputAsync(string? input, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "UseCaseHub.Web.dll"));
@@ -27,6 +31,12 @@ public sealed class CommandLineTests : IDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -104,6 +114,80 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Contains("import [DIR]", output, StringComparison.Ordinal);
         Assert.Contains("export DIR", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_create_admin_reads_the_password_from_standard_input_and_never_shows_it()
+    {
+        const string passphrase = "operator chooses a long passphrase";
+        var created = await RunWithInputAsync(passphrase + "\n", "users", "create-admin", "ops@example.org");
+
+        Assert.True(created.ExitCode == 0, created.Output + created.Errors);
+        Assert.DoesNotContain(passphrase, created.Output + created.Errors, StringComparison.Ordinal);
+        var list = await RunAsync("users", "list");
+        Assert.Equal(0, list.ExitCode);
+        var line = list.Output.Split('\n').Single(l => l.Contains("ops@example.org", StringComparison.Ordinal));
+        Assert.Contains("Admin", line, StringComparison.Ordinal);
+        Assert.Contains("confirmed", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("unconfirmed", line, StringComparison.Ordinal);
+
+        // The same store served by the site: the operator signs in with the passphrase.
+        using var hub = new UseCaseHub.Web.Tests.Identity.IdentityHubFactory(null, sharedDataPath: _data);
+        await Identity.Http.SignInAsync(hub.Browser(), "ops@example.org", passphrase);
+    }
+
+    [Fact]
+    public async Task Users_create_admin_without_a_password_prints_a_generated_one_once()
+    {
+        var created = await RunWithInputAsync("", "users", "create-admin", "generated@example.org");
+
+        Assert.True(created.ExitCode == 0, created.Output + created.Errors);
+        var line = created.Output.Split('\n').Single(l => l.StartsWith("Password: ", StringComparison.Ordinal));
+        var password = line["Password: ".Length..].Trim();
+        Assert.True(password.Length >= 20, password);
+        Assert.DoesNotContain(password, created.Errors, StringComparison.Ordinal);
+        Assert.Equal(1, created.Output.Split(password).Length - 1);
+    }
+
+    [Fact]
+    public async Task Users_create_admin_refuses_a_password_given_as_an_argument()
+    {
+        var refused = await RunWithInputAsync("", "users", "create-admin", "args@example.org", "password-in-argument");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("standard input", refused.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("args@example.org", (await RunAsync("users", "list")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_grant_and_revoke_check_the_role_and_the_person()
+    {
+        Assert.Equal(0, (await RunWithInputAsync("", "users", "create-admin", "roles@example.org")).ExitCode);
+
+        Assert.Equal(0, (await RunAsync("users", "grant", "roles@example.org", "Curator")).ExitCode);
+        Assert.Contains("Curator", (await RunAsync("users", "list")).Output, StringComparison.Ordinal);
+
+        var unknownRole = await RunAsync("users", "grant", "roles@example.org", "Wizard");
+        Assert.Equal(1, unknownRole.ExitCode);
+        Assert.Contains("Unknown role 'Wizard'", unknownRole.Errors, StringComparison.Ordinal);
+
+        var unknownUser = await RunAsync("users", "revoke", "nobody@example.org", "Admin");
+        Assert.Equal(1, unknownUser.ExitCode);
+        Assert.Contains("No account for 'nobody@example.org'", unknownUser.Errors, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync("users", "revoke", "roles@example.org", "Curator")).ExitCode);
+        Assert.DoesNotContain("Curator", (await RunAsync("users", "list")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_user_commands()
+    {
+        var (_, output, _) = await RunAsync("help");
+
+        Assert.Contains("users create-admin EMAIL", output, StringComparison.Ordinal);
+        Assert.Contains("users grant EMAIL ROLE", output, StringComparison.Ordinal);
+        Assert.Contains("users revoke EMAIL ROLE", output, StringComparison.Ordinal);
+        Assert.Contains("users list", output, StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -48,17 +48,82 @@ public sealed class AccountTests(IdentityHubFactory hub) : IClassFixture<Identit
 
         await client.SignInAsync("ana@reef.example", Password);
         var me = await (await client.GetAsync(new Uri("/api/me", UriKind.Relative))).Content.ReadAsStringAsync();
-        Assert.Contains("\"Member\"", me, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Member\"", me, StringComparison.Ordinal);
 
-        // The new organisation was created and the founder belongs to it.
+        // A new organisation is a request: no organisation exists and the person belongs to none until an admin approves.
         await hub.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<HubDbContext>();
-            var user = await db.Users.Include(u => u.Organization).SingleAsync(u => u.Email == "ana@reef.example");
-            Assert.Equal("Reef Watch Trust", user.Organization!.Name);
+            Assert.False(await db.Organizations.AnyAsync(o => o.Name == "Reef Watch Trust" || o.Slug == "reef-watch-trust"));
+            var user = await db.Users.SingleAsync(u => u.Email == "ana@reef.example");
+            Assert.Null(user.OrganizationId);
+            Assert.Equal("Reef Watch Trust", user.RequestedOrganization);
             Assert.Equal("FJ", user.CountryIso2);
             return 0;
         });
+    }
+
+    [Fact]
+    public async Task An_admin_approves_a_new_organisation_and_its_founder_becomes_a_member()
+    {
+        await hub.Browser().SubmitAsync("/account/register", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Kofi",
+            ["Email"] = "kofi@farm.example",
+            ["OrganizationName"] = "Volta Farm Sensors",
+            ["CountryIso2"] = "GH",
+            ["Password"] = Password,
+        });
+        var requester = await FindAsync("kofi@farm.example");
+        Assert.Empty(await hub.WithScopeAsync(services => services.GetRequiredService<UserManager<HubUser>>().GetRolesAsync(requester)));
+
+        var admin = hub.Browser();
+        await admin.SignInAsync("admin@example.org", IdentityHubFactory.DemoPassword);
+        using (var page = await admin.GetAsync(new Uri("/admin/organizations", UriKind.Relative)))
+        {
+            Assert.Contains("Volta Farm Sensors", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var approved = await admin.SubmitAsync("/admin/organizations", new Dictionary<string, string> { ["userId"] = requester.Id.ToString() },
+            "/admin/organizations?handler=Approve"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        }
+
+        await hub.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<HubDbContext>();
+            var organization = await db.Organizations.SingleAsync(o => o.Slug == "volta-farm-sensors");
+            Assert.Equal("Volta Farm Sensors", organization.Name);
+            Assert.Equal("GH", organization.CountryIso2);
+            Assert.True(organization.CreatedByRegistration);
+            var user = await db.Users.SingleAsync(u => u.Email == "kofi@farm.example");
+            Assert.Equal(organization.Id, user.OrganizationId);
+            Assert.Null(user.RequestedOrganization);
+            Assert.Equal([HubRoles.Member], await services.GetRequiredService<UserManager<HubUser>>().GetRolesAsync(user));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task Registering_a_taken_email_answers_as_for_a_new_one_and_mails_the_owner()
+    {
+        await CreateConfirmedUserAsync("owner@example.net");
+        using var registered = await hub.Browser().SubmitAsync("/account/register", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Someone else",
+            ["Email"] = "owner@example.net",
+            ["OrganizationName"] = "Demo organisation",
+            ["CountryIso2"] = "KE",
+            ["Password"] = Password,
+        });
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        var html = await registered.Content.ReadAsStringAsync();
+        Assert.Contains("We sent a confirmation link", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("already taken", html, StringComparison.OrdinalIgnoreCase);
+        var mail = Http.MailTo(hub.EffectiveDataPath, "owner@example.net");
+        Assert.Contains("tried to register", mail, StringComparison.Ordinal);
+        Assert.Equal("owner@example.net", (await FindAsync("owner@example.net")).DisplayName);
     }
 
     [Fact]

@@ -275,9 +275,55 @@ public sealed class ConnectTests(IdentityHubFactory hub) : IClassFixture<Identit
             Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         }
 
+        // A GET (a link or an image on another site) only asks; the signed POST signs out.
         using (var logout = await browser.GetAsync(new Uri("/connect/logout", UriKind.Relative)))
         {
-            Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, logout.StatusCode);
+            Assert.Contains("<form", await logout.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var still = await browser.GetAsync(new Uri("/api/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+        }
+
+        using (var forged = await browser.PostAsync(new Uri("/connect/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>())))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        using (var confirmed = await browser.SubmitAsync("/connect/logout", new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        }
+
+        using var after = await browser.GetAsync(new Uri("/api/me", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_site_logout_page_signs_out_only_on_a_signed_post()
+    {
+        var browser = hub.Browser();
+        await browser.SignInAsync("member@example.org", IdentityHubFactory.DemoPassword);
+        using (var page = await browser.GetAsync(new Uri("/account/logout", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+
+        using (var still = await browser.GetAsync(new Uri("/api/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+        }
+
+        using (var forged = await browser.PostAsync(new Uri("/account/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>())))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        using (var confirmed = await browser.SubmitAsync("/account/logout", new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         }
 
         using var after = await browser.GetAsync(new Uri("/api/me", UriKind.Relative));

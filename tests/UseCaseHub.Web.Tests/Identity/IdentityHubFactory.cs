@@ -53,6 +53,12 @@ public class IdentityHubFactory : HubFactory
             _settings["Identity:Keys:DataProtectionCertificatePassword"] = TestCertificates.Password;
         }
 
+        if (environment is not null && environment != "Testing")
+        {
+            // Outside Development and Testing the hub needs its public address; the test server answers as localhost.
+            _settings.TryAdd("Site:PublicBaseUrl", "http://localhost/");
+        }
+
         _services = services;
         _environment = environment;
         EffectiveDataPath = sharedDataPath ?? DataPath;

@@ -23,6 +23,22 @@ public sealed class ProductionTests
     }
 
     [Fact]
+    public void Production_refuses_a_store_copied_from_development_with_demo_accounts()
+    {
+        var shared = UseCaseHub.Testing.TestPaths.NewTemporaryFolder();
+        using (var development = new IdentityHubFactory(null, sharedDataPath: shared))
+        {
+            _ = development.CreateClient();
+        }
+
+        using var production = new IdentityHubFactory(new Dictionary<string, string?> { ["Identity:Demo:Enabled"] = "false" }, sharedDataPath: shared, environment: "Production");
+        var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+        Assert.Contains("demo", error.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("member@example.org", error.ToString(), StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public async Task Production_starts_without_demo_accounts_and_refuses_tokens_over_plain_http()
     {
         using var hub = new IdentityHubFactory(new Dictionary<string, string?> { ["Identity:Demo:Enabled"] = "false" }, environment: "Production");

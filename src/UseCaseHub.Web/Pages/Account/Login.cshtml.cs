@@ -11,7 +11,7 @@ using UseCaseHub.Web.Identity;
 namespace UseCaseHub.Web.Pages.Account;
 
 [EnableRateLimiting(HubIdentityExtensions.FormRateLimit)]
-public sealed class LoginModel(SignInManager<HubUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class LoginModel(SignInManager<HubUser> signIn, SignInLockout lockout, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     [Required]
@@ -55,11 +55,26 @@ public sealed class LoginModel(SignInManager<HubUser> signIn, IStringLocalizer<S
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email, Password, RememberMe, lockoutOnFailure: true);
+        // Locked per account and address (see SignInLockout): failures from elsewhere never lock the owner out.
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (lockout.IsLocked(Email, address))
+        {
+            Message = text["This account is locked after too many failed attempts. Try again later."];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Email, Password, RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            lockout.Succeeded(Email, address);
             // Only local addresses: an open redirect would turn the sign-in page into a phishing tool.
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/"));
+        }
+
+        if (!result.IsNotAllowed && !result.IsLockedOut)
+        {
+            lockout.Failed(Email, address);
         }
 
         Message = result switch

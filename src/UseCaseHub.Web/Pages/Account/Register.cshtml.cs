@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Accounts;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
@@ -14,6 +13,7 @@ using UseCaseHub.Web.Identity;
 
 namespace UseCaseHub.Web.Pages.Account;
 
+/// <summary>Opens an account that waits for its mailed confirmation; the organisation named is a request an admin approves.</summary>
 [EnableRateLimiting(HubIdentityExtensions.FormRateLimit)]
 public sealed class RegisterModel(UserManager<HubUser> users, HubDbContext db, AccountMails mails, IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -76,25 +76,29 @@ public sealed class RegisterModel(UserManager<HubUser> users, HubDbContext db, A
             DisplayName = DisplayName.Trim(),
             CountryIso2 = CountryIso2.ToUpperInvariant(),
             CreatedAt = DateTimeOffset.UtcNow,
+            // Joining an organisation would show its drafts, and founding one would let anyone squat a name: both
+            // are a request an admin decides on (/admin/organizations). Until then the person has no organisation and no role.
+            RequestedOrganization = (await db.Organizations.Named(OrganizationName).Select(o => o.Name).FirstOrDefaultAsync()) ?? OrganizationName.Trim(),
         };
-        var organization = await FindOrganizationAsync(OrganizationName);
-        if (organization is null)
+
+        // The password rules first, the same for everyone: only then does a taken address get the same answer as a new one.
+        if (!await PasswordAcceptedAsync(user))
         {
-            // A new organisation: its founder is its first member.
-            organization = new Organization { Id = Guid.NewGuid(), Name = OrganizationName.Trim(), Slug = Slugs.From(OrganizationName), CountryIso2 = user.CountryIso2 };
-            db.Organizations.Add(organization);
-            user.OrganizationId = organization.Id;
+            await LoadCountriesAsync();
+            return Page();
         }
-        else
+
+        if (await users.FindByEmailAsync(Email) is { } owner)
         {
-            // Joining an existing organisation would show its drafts: an admin attaches the account.
-            user.RequestedOrganization = organization.Name;
+            // Saying "taken" would tell anyone who has an account here; the owner hears about it instead.
+            await mails.SendAlreadyRegisteredAsync(owner, HttpContext);
+            Sent = true;
+            return Page();
         }
 
         var created = await users.CreateAsync(user, Password);
         if (!created.Succeeded)
         {
-            db.ChangeTracker.Clear();
             foreach (var error in created.Errors)
             {
                 ModelState.AddModelError("", error.Description);
@@ -104,21 +108,23 @@ public sealed class RegisterModel(UserManager<HubUser> users, HubDbContext db, A
             return Page();
         }
 
-        if (user.OrganizationId is not null)
-        {
-            await users.AddToRoleAsync(user, HubRoles.Member);
-        }
-
         await mails.SendConfirmationAsync(user, HttpContext);
         Sent = true;
         return Page();
     }
 
-    private async Task<Organization?> FindOrganizationAsync(string name)
+    private async Task<bool> PasswordAcceptedAsync(HubUser user)
     {
-        var slug = Slugs.From(name);
-        var trimmed = name.Trim();
-        return await db.Organizations.FirstOrDefaultAsync(o => o.Slug == slug || o.Name == trimmed);
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, Password);
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError("", error.Description);
+            }
+        }
+
+        return ModelState.IsValid;
     }
 
     private async Task LoadCountriesAsync() =>

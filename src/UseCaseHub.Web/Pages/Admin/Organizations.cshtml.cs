@@ -1,18 +1,81 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using UseCaseHub.Core.Access;
+using UseCaseHub.Core.Accounts;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
 
 namespace UseCaseHub.Web.Pages.Admin;
 
-/// <summary>List, create and rename organisations; their id is what tokens carry in the <c>org</c> claim.</summary>
-public sealed class OrganizationsModel(HubDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// List, create and rename organisations (their id is what tokens carry in the <c>org</c> claim), and decide on
+/// registrations' requests to join or found one.
+/// </summary>
+public sealed class OrganizationsModel(HubDbContext db, UserManager<HubUser> users, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record Row(Guid Id, string Slug, string Name, string? CountryIso2, int People, int Entries);
 
+    public sealed record JoinRequest(Guid UserId, string? Email, string DisplayName, string Organization, bool Exists, DateTimeOffset CreatedAt);
+
     public List<Row> Organizations { get; private set; } = [];
+
+    public List<JoinRequest> Requests { get; private set; } = [];
+
+    /// <summary>
+    /// Attaches the person to the organisation they named, founding it when it does not exist yet (marked as
+    /// founded by a registration, so curated content is never attached to it), and makes them a Member.
+    /// </summary>
+    public async Task<IActionResult> OnPostApproveAsync(Guid userId)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || user.OrganizationId is not null || string.IsNullOrWhiteSpace(user.RequestedOrganization))
+        {
+            return NotFound();
+        }
+
+        var organization = await db.Organizations.Named(user.RequestedOrganization).FirstOrDefaultAsync();
+        if (organization is null)
+        {
+            organization = new Organization
+            {
+                Id = Guid.NewGuid(),
+                Slug = Slugs.From(user.RequestedOrganization),
+                Name = user.RequestedOrganization.Trim(),
+                CountryIso2 = user.CountryIso2,
+                CreatedByRegistration = true,
+            };
+            db.Organizations.Add(organization);
+            await db.SaveChangesAsync();
+        }
+
+        user.OrganizationId = organization.Id;
+        user.RequestedOrganization = null;
+        await users.UpdateAsync(user);
+        if (!await users.IsInRoleAsync(user, HubRoles.Member))
+        {
+            await users.AddToRoleAsync(user, HubRoles.Member);
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        return RedirectToPage();
+    }
+
+    /// <summary>The person keeps the account, without organisation or role.</summary>
+    public async Task<IActionResult> OnPostDeclineAsync(Guid userId)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || string.IsNullOrWhiteSpace(user.RequestedOrganization))
+        {
+            return NotFound();
+        }
+
+        user.RequestedOrganization = null;
+        await users.UpdateAsync(user);
+        return RedirectToPage();
+    }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -62,8 +125,15 @@ public sealed class OrganizationsModel(HubDbContext db, IStringLocalizer<SharedR
 
     private static string? Country(string? iso2) => string.IsNullOrWhiteSpace(iso2) ? null : iso2.Trim().ToUpperInvariant()[..Math.Min(2, iso2.Trim().Length)];
 
-    private async Task LoadAsync() =>
+    private async Task LoadAsync()
+    {
         Organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Name)
             .Select(o => new Row(o.Id, o.Slug, o.Name, o.CountryIso2, db.Users.Count(u => u.OrganizationId == o.Id), o.Entries.Count))
             .ToListAsync();
+        var pending = await db.Users.AsNoTracking().Where(u => u.OrganizationId == null && u.RequestedOrganization != null)
+            .OrderBy(u => u.CreatedAt).Take(200)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.RequestedOrganization, u.CreatedAt }).ToListAsync();
+        Requests = [.. pending.Select(u => new JoinRequest(u.Id, u.Email, u.DisplayName, u.RequestedOrganization!,
+            Organizations.Any(o => o.Slug == Slugs.From(u.RequestedOrganization!) || o.Name == u.RequestedOrganization), u.CreatedAt))];
+    }
 }
