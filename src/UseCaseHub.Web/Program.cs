@@ -25,6 +25,7 @@ builder.Services.AddHubApi(builder.Configuration);
 builder.Services.AddHubSearch(builder.Configuration);
 builder.Services.AddHubSecurityHeaders(builder.Environment);
 builder.Services.AddHubApiCsrf();
+builder.Services.AddHubSecurityContact(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -48,6 +49,7 @@ app.MapHubApi();
 app.MapHubApiCsrf();
 app.MapHubSearch();
 app.MapHubHealth();
+app.MapHubSecurityContact();
 await app.RunAsync();
 return 0;
 

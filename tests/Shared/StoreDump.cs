@@ -69,3 +69,43 @@ internal static class StoreDump
         _ => value.GetType().Name + ":" + Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 }
+
+/// <summary>
+/// Tells whether anything committed to a store since the last look, for the cost of one pragma: SQLite changes
+/// <c>PRAGMA data_version</c> on this connection whenever another connection commits. Only then is the whole store
+/// worth fingerprinting with <see cref="StoreDump"/> (a commit may still leave every row as it was).
+/// </summary>
+internal sealed class StoreWatch : IAsyncDisposable
+{
+    private readonly SqliteConnection _connection;
+    private long _version;
+
+    private StoreWatch(SqliteConnection connection) => _connection = connection;
+
+    public static async Task<StoreWatch> OpenAsync(string databaseFile)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = databaseFile,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        await connection.OpenAsync();
+        var watch = new StoreWatch(connection);
+        await watch.CommittedSinceLastLookAsync();
+        return watch;
+    }
+
+    /// <summary>True when another connection committed since the previous call.</summary>
+    public async Task<bool> CommittedSinceLastLookAsync()
+    {
+        await using var pragma = _connection.CreateCommand();
+        pragma.CommandText = "PRAGMA data_version";
+        var version = (long)(await pragma.ExecuteScalarAsync())!;
+        var changed = version != _version;
+        _version = version;
+        return changed;
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

@@ -131,7 +131,8 @@ public sealed class ProductionTests
     [Fact]
     public async Task Production_encrypts_data_protection_keys_sends_hsts_and_marks_cookies_secure()
     {
-        using var hub = new IdentityHubFactory(new Dictionary<string, string?> { ["Identity:Demo:Enabled"] = "false" }, environment: "Production");
+        var settings = new Dictionary<string, string?> { ["Identity:Demo:Enabled"] = "false", ["Site:PublicBaseUrl"] = "https://hub.example.org/" };
+        using var hub = new IdentityHubFactory(settings, environment: "Production");
         using var response = await hub.CreateClient(new() { BaseAddress = new Uri("https://hub.example.org"), AllowAutoRedirect = false })
             .GetAsync(new Uri("/account/login", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

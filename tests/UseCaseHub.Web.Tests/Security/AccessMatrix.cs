@@ -173,6 +173,7 @@ public static class AccessMatrix
             new("api/me", [new("GET", "/api/me", new(401, 200, 200, 200, 200, 200, 200, 200))]),
             new("api/antiforgery", [new("GET", "/api/antiforgery", Public)]),
             new("health", [new("GET", "/health", Public)]),
+            new(".well-known/security.txt", [new("GET", "/.well-known/security.txt", Public)]),
             new("odata/openapi.json", [new("GET", "/odata/openapi.json", Public)]),
 
             // The OpenID Connect server: requests without client or parameters are refused by the protocol, for everyone.

@@ -51,6 +51,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             new Dictionary<string, string?>
             {
                 ["Identity:External:Authority"] = ExternalAuthorityFixture.Authority,
+                ["Security:Contact"] = "mailto:security@usecases.example.org",
                 ["Identity:External:Audience"] = "usecasehub-api",
                 ["Identity:External:RoleMap:Member"] = "Member",
             },
