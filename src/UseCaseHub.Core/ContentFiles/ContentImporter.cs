@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
 
@@ -195,6 +196,9 @@ public sealed class ContentImporter(HubDbContext db, HubPaths paths, ILogger<Con
         {
             db.Entries.Add(entry);
         }
+
+        // One row per stored entry, saved with it (a failed file's row is cleared with its changes below).
+        db.Audit(AuditActor.ContentImport, AuditActions.EntryImport, entry, note: candidate.File, details: new { added = isNew });
 
         try
         {

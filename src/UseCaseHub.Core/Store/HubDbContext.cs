@@ -32,6 +32,9 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     /// <summary>Entries changed since the search index last caught up (see <see cref="Search.SearchOutbox"/>).</summary>
     public DbSet<SearchOutboxItem> SearchOutbox => Set<SearchOutboxItem>();
 
+    /// <summary>The append-only audit log (written through <see cref="Audit.AuditLog"/>, never changed).</summary>
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -53,6 +56,7 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        Audit.AuditLog.EnsureAppendOnly(ChangeTracker);
         StampChanges();
         var queued = Search.SearchOutbox.Enqueue(this);
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
@@ -62,6 +66,8 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // The one place the audit log's append-only rule is enforced, for every writer.
+        Audit.AuditLog.EnsureAppendOnly(ChangeTracker);
         StampChanges();
         // Every writer (site, API, importer) queues its changed entries for the search index in the same transaction.
         var queued = Search.SearchOutbox.Enqueue(this);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Access;
+using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Rules;
 using UseCaseHub.Core.Workflow;
@@ -70,10 +71,12 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
         }
 
         db.Add(entry);
+        var record = db.Audit(AuditActor.From(User), AuditActions.EntryCreate, entry);
         // Two creations at once may pick the same next identifier; the unique index refuses one, which retries.
         for (var attempt = 1; ; attempt++)
         {
             entry.Pid = await PidAllocator.NextAsync(db, Kind, DateTimeOffset.UtcNow, cancellationToken);
+            record.SubjectLabel = $"{entry.Pid} {entry.Title}";
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -140,6 +143,7 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
         }
 
         db.Remove(entry!);
+        db.Audit(AuditActor.From(User), AuditActions.EntryDelete, entry!);
         return await SaveAsync(() => NoContent(), cancellationToken);
     }
 
@@ -165,8 +169,8 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
 
         try
         {
-            // The transition record is what an audit log will store; nothing keeps it yet.
-            move(entry!, Caller, DateTimeOffset.UtcNow);
+            // Saved with the move itself, so every action routed through here (and only a move that happened) is audited.
+            db.Audit(AuditActor.From(User), move(entry!, Caller, DateTimeOffset.UtcNow), entry!);
         }
         catch (EntryStateException refusal)
         {
@@ -206,6 +210,9 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
         }
 
         entry!.Version++;
+        // A curator's change of tags alone is a retag; anything the owner's side changes is an edit.
+        var action = EntryWorkflow.RightOf(entry, Caller) == EditRight.Full ? AuditActions.EntryEdit : AuditActions.EntryRetag;
+        db.Audit(AuditActor.From(User), action, entry, details: new { fields = fields.Order(StringComparer.Ordinal).ToArray() });
         return await SaveAsync(() => Ok(entry), cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Accounts;
+using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Store;
 
 namespace UseCaseHub.Web.Cli;
@@ -64,8 +65,14 @@ internal sealed class UserCommands(UserManager<HubUser> users, HubDbContext db, 
             return Fail(string.Join(" ", created.Errors.Select(e => e.Description)));
         }
 
-        await users.AddToRoleAsync(user, HubRoles.Admin);
-        Audit("create-admin", email, HubRoles.Admin);
+        var record = Audit("create-admin", user, HubRoles.Admin);
+        var granted = await users.AddToRoleAsync(user, HubRoles.Admin);
+        if (!granted.Succeeded)
+        {
+            db.Discard(record);
+            return Fail(string.Join(" ", granted.Errors.Select(e => e.Description)));
+        }
+
         Console.WriteLine($"Created administrator {email} (email confirmed).");
         if (generated)
         {
@@ -95,17 +102,18 @@ internal sealed class UserCommands(UserManager<HubUser> users, HubDbContext db, 
             return Fail($"'{email}' is the last administrator: grant Admin to someone else first.");
         }
 
-        var result = grant
-            ? await users.IsInRoleAsync(user, role) ? IdentityResult.Success : await users.AddToRoleAsync(user, role)
-            : await users.IsInRoleAsync(user, role) ? await users.RemoveFromRoleAsync(user, role) : IdentityResult.Success;
+        // Only a real change is recorded, and its record is saved by the same save as the change.
+        var changes = await users.IsInRoleAsync(user, role) != grant;
+        var record = changes ? Audit(grant ? "grant" : "revoke", user, role) : null;
+        var result = !changes ? IdentityResult.Success : grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
         if (!result.Succeeded)
         {
+            db.Discard(record!);
             return Fail(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
         // A new stamp makes the person's cookie re-read its roles at the next validation.
         await users.UpdateSecurityStampAsync(user);
-        Audit(grant ? "grant" : "revoke", email, role);
         Console.WriteLine(grant ? $"{email} has the role {role}." : $"{email} no longer has the role {role}.");
         return 0;
     }
@@ -134,10 +142,17 @@ internal sealed class UserCommands(UserManager<HubUser> users, HubDbContext db, 
         return 0;
     }
 
-    /// <summary>Who changed what, from the operator's shell. The audit log of issue 11 takes this one call over.</summary>
-    private void Audit(string action, string email, string role) =>
+    /// <summary>
+    /// Who changed what, from the operator's shell: a row in the audit log (added here, saved with the role change that
+    /// follows) and a line in the server's log.
+    /// </summary>
+    private AuditEntry Audit(string verb, HubUser user, string role)
+    {
         logger.LogInformation("Operator {Operator} on {Machine}: users {Action} {Email} {Role}",
-            Environment.UserName, Environment.MachineName, action, email, role);
+            Environment.UserName, Environment.MachineName, verb, user.Email, role);
+        return db.Audit(AuditActor.Operator(Environment.UserName, Environment.MachineName), verb == "revoke" ? AuditActions.RoleRevoke : AuditActions.RoleGrant,
+            user, note: "users " + verb, details: new { role });
+    }
 
     private static int Fail(string message)
     {

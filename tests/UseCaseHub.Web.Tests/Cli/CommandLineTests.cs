@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using UseCaseHub.Core.Audit;
+using UseCaseHub.Core.Store;
 using UseCaseHub.Testing;
 
 namespace UseCaseHub.Web.Tests.Cli;
@@ -177,6 +180,35 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(0, (await RunAsync("users", "revoke", "roles@example.org", "Curator")).ExitCode);
         Assert.DoesNotContain("Curator", (await RunAsync("users", "list")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_commands_and_imports_are_recorded_in_the_audit_log()
+    {
+        Assert.Equal(0, (await RunWithInputAsync("", "users", "create-admin", "audited@example.org")).ExitCode);
+        Assert.Equal(0, (await RunAsync("users", "grant", "audited@example.org", "Curator")).ExitCode);
+        // Granting a role already held changes nothing, so it records nothing.
+        Assert.Equal(0, (await RunAsync("users", "grant", "audited@example.org", "Curator")).ExitCode);
+        Assert.Equal(0, (await RunAsync("users", "revoke", "audited@example.org", "Curator")).ExitCode);
+        var content = new ContentFolder();
+        content.Write("use-cases/good.md", ContentFolder.UseCase());
+        Assert.Equal(0, (await RunAsync("import", content.Root)).ExitCode);
+        Assert.Equal(0, (await RunAsync("import", content.Root)).ExitCode);
+
+        var options = new DbContextOptionsBuilder<HubDbContext>().UseSqlite($"Data Source={Path.Combine(_data, "usecasehub.db")};Pooling=False").Options;
+        await using var db = new HubDbContext(options);
+        var rows = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+
+        var roles = rows.Where(r => r.SubjectLabel == "audited@example.org").ToList();
+        Assert.Equal([AuditActions.RoleGrant, AuditActions.RoleGrant, AuditActions.RoleRevoke], roles.Select(r => r.Action));
+        Assert.Equal(["users create-admin", "users grant", "users revoke"], roles.Select(r => r.Note));
+        Assert.Equal(["""{"role":"Admin"}""", """{"role":"Curator"}""", """{"role":"Curator"}"""], roles.Select(r => r.Details));
+        Assert.All(roles, r => Assert.Equal("Operator", r.ActorRole));
+        Assert.All(roles, r => Assert.StartsWith("operator ", r.ActorName, StringComparison.Ordinal));
+        // One row per stored entry; the unchanged second import stores nothing and records nothing.
+        var import = Assert.Single(rows, r => r.Action == AuditActions.EntryImport);
+        Assert.Equal("content import", import.ActorName);
+        Assert.Equal(Path.Combine("use-cases", "good.md"), import.Note);
     }
 
     [Fact]

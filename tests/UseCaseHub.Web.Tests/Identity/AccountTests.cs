@@ -101,6 +101,11 @@ public sealed class AccountTests(IdentityHubFactory hub) : IClassFixture<Identit
             Assert.Equal(organization.Id, user.OrganizationId);
             Assert.Null(user.RequestedOrganization);
             Assert.Equal([HubRoles.Member], await services.GetRequiredService<UserManager<HubUser>>().GetRolesAsync(user));
+            // The decision is in the audit log, saved with the person's new organisation.
+            var decision = await db.AuditEntries.SingleAsync(a => a.Action == "organization.approve" && a.SubjectId == user.Id.ToString());
+            Assert.Equal("admin@example.org", decision.ActorName);
+            Assert.Equal("kofi@farm.example", decision.SubjectLabel);
+            Assert.Equal("""{"organization":"Volta Farm Sensors","founded":true}""", decision.Details);
             return 0;
         });
     }

@@ -83,6 +83,8 @@ public static class AccessMatrix
     public static readonly Expect SignedInPost = new(302, 400, 400, 400, 400, 401, 401, 401);
     public static readonly Expect AdminPage = new(302, 403, 403, 403, 200, 401, 401, 401);
     public static readonly Expect AdminPost = new(302, 403, 403, 403, 400, 401, 401, 401);
+    public static readonly Expect CuratorPage = new(302, 403, 403, 200, 200, 401, 401, 401);
+    public static readonly Expect CuratorPost = new(302, 403, 403, 400, 400, 401, 401, 401);
 
     /// <summary>A form post without its antiforgery token: refused as a bad request, whoever sends it.</summary>
     public static readonly Expect FormWithoutToken = Expect.All(400);
@@ -166,6 +168,14 @@ public static class AccessMatrix
             Admin("Admin/Users", "/admin/users", "/admin/users?handler=Grant"),
             Admin("Admin/Organizations", "/admin/organizations", "/admin/organizations?handler=Create"),
             Admin("Admin/Clients", "/admin/clients", "/admin/clients?handler=Register"),
+
+            // The audit log and its CSV export: curators and admins (the page has no form to post).
+            new("Curate/Audit",
+            [
+                new("GET", "/curate/audit", CuratorPage),
+                new("GET", "/curate/audit?handler=Csv&action=role.grant", CuratorPage),
+                FormPost("/curate/audit", CuratorPost),
+            ]),
 
             // Minimal APIs.
             new("api/search", [new("GET", "/api/search?q=draft&pageSize=100", Public), new("GET", "/api/search?country=KE&facetChildren=true", Public)]),

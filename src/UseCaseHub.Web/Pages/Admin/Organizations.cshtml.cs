@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Accounts;
+using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
 
@@ -37,6 +38,7 @@ public sealed class OrganizationsModel(HubDbContext db, UserManager<HubUser> use
         }
 
         var organization = await db.Organizations.Named(user.RequestedOrganization).FirstOrDefaultAsync();
+        var founded = organization is null;
         if (organization is null)
         {
             organization = new Organization
@@ -47,10 +49,11 @@ public sealed class OrganizationsModel(HubDbContext db, UserManager<HubUser> use
                 CountryIso2 = user.CountryIso2,
                 CreatedByRegistration = true,
             };
+            // Saved with the person's update below, together with the audit row.
             db.Organizations.Add(organization);
-            await db.SaveChangesAsync();
         }
 
+        db.Audit(AuditActor.From(User), AuditActions.OrganizationApprove, user, details: new { organization = organization.Name, founded });
         user.OrganizationId = organization.Id;
         user.RequestedOrganization = null;
         await users.UpdateAsync(user);
@@ -72,6 +75,7 @@ public sealed class OrganizationsModel(HubDbContext db, UserManager<HubUser> use
             return NotFound();
         }
 
+        db.Audit(AuditActor.From(User), AuditActions.OrganizationDecline, user, details: new { organization = user.RequestedOrganization });
         user.RequestedOrganization = null;
         await users.UpdateAsync(user);
         return RedirectToPage();
@@ -94,7 +98,9 @@ public sealed class OrganizationsModel(HubDbContext db, UserManager<HubUser> use
             }
             else
             {
-                db.Organizations.Add(new Organization { Id = Guid.NewGuid(), Slug = slug, Name = name.Trim(), CountryIso2 = Country(countryIso2) });
+                var organization = new Organization { Id = Guid.NewGuid(), Slug = slug, Name = name.Trim(), CountryIso2 = Country(countryIso2) };
+                db.Organizations.Add(organization);
+                db.Audit(AuditActor.From(User), AuditActions.OrganizationCreate, "organization", organization.Id.ToString(), organization.Name);
                 await db.SaveChangesAsync();
                 return RedirectToPage();
             }
@@ -115,6 +121,8 @@ public sealed class OrganizationsModel(HubDbContext db, UserManager<HubUser> use
         if (!string.IsNullOrWhiteSpace(name) && name.Length <= 300)
         {
             // The slug stays: content files and links refer to it.
+            db.Audit(AuditActor.From(User), AuditActions.OrganizationEdit, "organization", organization.Id.ToString(), organization.Name,
+                details: new { name = name.Trim() });
             organization.Name = name.Trim();
             organization.CountryIso2 = Country(countryIso2);
             await db.SaveChangesAsync();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Accounts;
+using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Store;
 
 namespace UseCaseHub.Web.Pages.Admin;
@@ -60,7 +61,13 @@ public sealed class UsersModel(UserManager<HubUser> users, HubDbContext db) : Pa
 
         if (!await users.IsInRoleAsync(user, role))
         {
-            await users.AddToRoleAsync(user, role);
+            // Added before the change so Identity's save writes both; taken back if Identity refuses.
+            var record = db.Audit(AuditActor.From(User), AuditActions.RoleGrant, user, details: new { role });
+            if (!(await users.AddToRoleAsync(user, role)).Succeeded)
+            {
+                db.Discard(record);
+            }
+
             await users.UpdateSecurityStampAsync(user);
         }
 
@@ -75,7 +82,12 @@ public sealed class UsersModel(UserManager<HubUser> users, HubDbContext db) : Pa
             return NotFound();
         }
 
-        await users.RemoveFromRoleAsync(user, role);
+        var record = db.Audit(AuditActor.From(User), AuditActions.RoleRevoke, user, details: new { role });
+        if (!(await users.RemoveFromRoleAsync(user, role)).Succeeded)
+        {
+            db.Discard(record); // e.g. the person did not hold the role: nothing changed, nothing to record
+        }
+
         // A new stamp makes the person's cookie re-read its roles at the next validation.
         await users.UpdateSecurityStampAsync(user);
         return RedirectToPage(new { Q });
@@ -87,6 +99,16 @@ public sealed class UsersModel(UserManager<HubUser> users, HubDbContext db) : Pa
         if (user is null || (organizationId is { } id && !await db.Organizations.AnyAsync(o => o.Id == id)))
         {
             return NotFound();
+        }
+
+        if (user.OrganizationId != organizationId)
+        {
+            var names = await db.Organizations.Where(o => o.Id == user.OrganizationId || o.Id == organizationId).ToDictionaryAsync(o => o.Id, o => o.Name);
+            db.Audit(AuditActor.From(User), AuditActions.MembershipChange, user, details: new
+            {
+                from = user.OrganizationId is { } old ? names.GetValueOrDefault(old) : null,
+                to = organizationId is { } chosen ? names.GetValueOrDefault(chosen) : null,
+            });
         }
 
         user.OrganizationId = organizationId;
