@@ -68,7 +68,7 @@ public static class EntryWorkflow
     /// <summary>A curator takes a submitted entry to assess it.</summary>
     public static EntryTransition Claim(Entry entry, Actor actor, DateTimeOffset now) => Apply(entry, actor, EntryOperation.Claim, now);
 
-    /// <summary>A curator or admin publishes, returns (with requested changes in the note) or rejects (with a reason).</summary>
+    /// <summary>A curator or admin publishes, returns (with requested changes in the note) or rejects (with a reason); the last two need the note.</summary>
     public static EntryTransition Decide(Entry entry, Actor actor, Decision decision, DateTimeOffset now, string? note = null) =>
         Apply(entry, actor, decision switch
         {
@@ -108,6 +108,14 @@ public static class EntryWorkflow
         if (operation == EntryOperation.Submit && EntryRules.CheckComplete(entry) is { Count: > 0 } missing)
         {
             throw new EntryRuleException(missing);
+        }
+
+        // A return says what to change and a rejection says why: the submitter must be told, whatever the door.
+        if (operation is EntryOperation.Return or EntryOperation.Reject && string.IsNullOrWhiteSpace(note))
+        {
+            throw new EntryRuleException([RuleViolation.Of("Note", RuleCodes.Required, operation == EntryOperation.Return
+                ? "Note is required: say what the submitter should change."
+                : "Note is required: give the reason for the rejection.")]);
         }
 
         entry.Status = move.To;

@@ -38,6 +38,27 @@ public static class ApiModel
 
     private static IEnumerable<string> Under(string parent, IEnumerable<string> children) => children.Select(c => parent + "/" + c);
 
+    /// <summary>The workflow's moves, bound to each writable entry set (see <see cref="Core.Workflow.EntryWorkflow"/>).</summary>
+    public static IReadOnlyList<string> Actions { get; } = ["Submit", "Claim", "Decide", "Withdraw", "Retire"];
+
+    /// <summary>The workflow actions bound to one entry type; each answers the moved entity.</summary>
+    private static void Workflow<T>(ODataConventionModelBuilder builder, string set)
+        where T : Entry
+    {
+        var type = builder.EntityType<T>();
+        type.Action("Submit").ReturnsFromEntitySet<T>(set);
+        type.Action("Claim").ReturnsFromEntitySet<T>(set);
+        // Decision is a string (Publish, Return or Reject) so a wrong value gets a 400 naming the parameter, not a binder error.
+        var decide = type.Action("Decide");
+        decide.Parameter<string>("Decision").Required();
+        decide.Parameter<string>("Note").Optional();
+        decide.ReturnsFromEntitySet<T>(set);
+        type.Action("Withdraw").ReturnsFromEntitySet<T>(set);
+        var retire = type.Action("Retire");
+        retire.Parameter<string>("Note").Optional();
+        retire.ReturnsFromEntitySet<T>(set);
+    }
+
     public static IEdmModel Build()
     {
         var builder = new ODataConventionModelBuilder { Namespace = Namespace, ContainerName = "Hub" };
@@ -66,10 +87,8 @@ public static class ApiModel
 
         builder.EntitySet<EntryTag>("EntryTags").EntityType.HasKey(t => new { t.EntryId, t.Facet, t.Code });
 
-        builder.EntityType<UseCase>().Action("Submit").ReturnsFromEntitySet<UseCase>("UseCases");
-        builder.EntityType<UseCase>().Action("Withdraw").ReturnsFromEntitySet<UseCase>("UseCases");
-        builder.EntityType<BestPractice>().Action("Submit").ReturnsFromEntitySet<BestPractice>("BestPractices");
-        builder.EntityType<BestPractice>().Action("Withdraw").ReturnsFromEntitySet<BestPractice>("BestPractices");
+        Workflow<UseCase>(builder, "UseCases");
+        Workflow<BestPractice>(builder, "BestPractices");
 
         foreach (var type in builder.StructuralTypes)
         {

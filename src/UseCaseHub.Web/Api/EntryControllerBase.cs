@@ -17,8 +17,8 @@ namespace UseCaseHub.Web.Api;
 
 /// <summary>
 /// Reading and writing one kind of entry. Every read starts from <see cref="Visibility"/>; writes need
-/// <see cref="ApiPolicies.Write"/> and a current If-Match. Who may edit, delete, submit or withdraw what, and in which
-/// state, is <see cref="EntryWorkflow"/>'s to say: this controller translates its refusals (409) and the rulebook's (400).
+/// <see cref="ApiPolicies.Write"/> and a current If-Match; the curators' moves (claim, decide, retire) also need
+/// <see cref="HubPolicies.Curator"/>. Who may edit, delete or move what, and in which state, is <see cref="EntryWorkflow"/>'s to say: this controller translates its refusals (409) and the rulebook's (400).
 /// </summary>
 [ETagActionFilter]
 public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search, EntryEditor editor) : ODataController
@@ -156,6 +156,44 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
     [Authorize(Policy = ApiPolicies.Write)]
     public Task<IActionResult> Withdraw([FromODataUri] Guid key, ODataQueryOptions<T> options, CancellationToken cancellationToken) =>
         MoveAsync(key, options, (entry, actor, now) => EntryWorkflow.Withdraw(entry, actor, now), cancellationToken);
+
+    /// <summary>A curator or admin takes a submitted entry to assess it.</summary>
+    [HttpPost]
+    [Authorize(Policy = ApiPolicies.Write)]
+    [Authorize(Policy = HubPolicies.Curator)]
+    public Task<IActionResult> Claim([FromODataUri] Guid key, ODataQueryOptions<T> options, CancellationToken cancellationToken) =>
+        MoveAsync(key, options, EntryWorkflow.Claim, cancellationToken);
+
+    /// <summary>Publish, Return or Reject; the workflow requires the note for the last two (a 400 naming Note).</summary>
+    [HttpPost]
+    [Authorize(Policy = ApiPolicies.Write)]
+    [Authorize(Policy = HubPolicies.Curator)]
+    public Task<IActionResult> Decide([FromODataUri] Guid key, ODataActionParameters parameters, ODataQueryOptions<T> options,
+        CancellationToken cancellationToken)
+    {
+        // Only parsing is done here: whether the decision is allowed, and whether it needs a note, is the workflow's.
+        var text = parameters?.GetValueOrDefault("Decision") as string;
+        if (!Enum.GetNames<Decision>().Contains(text, StringComparer.OrdinalIgnoreCase))
+        {
+            return Task.FromResult<IActionResult>(ApiErrors.Result(StatusCodes.Status400BadRequest, "ValidationFailed",
+                $"Decision must be one of {string.Join(", ", Enum.GetNames<Decision>())}.", "Decision"));
+        }
+
+        var decision = Enum.Parse<Decision>(text!, ignoreCase: true);
+        var note = parameters!.GetValueOrDefault("Note") as string;
+        return MoveAsync(key, options, (entry, actor, now) => EntryWorkflow.Decide(entry, actor, decision, now, note), cancellationToken);
+    }
+
+    /// <summary>A curator or admin marks a published entry as no longer deployed, with an optional note.</summary>
+    [HttpPost]
+    [Authorize(Policy = ApiPolicies.Write)]
+    [Authorize(Policy = HubPolicies.Curator)]
+    public Task<IActionResult> Retire([FromODataUri] Guid key, ODataActionParameters parameters, ODataQueryOptions<T> options,
+        CancellationToken cancellationToken)
+    {
+        var note = parameters?.GetValueOrDefault("Note") as string;
+        return MoveAsync(key, options, (entry, actor, now) => EntryWorkflow.Retire(entry, actor, now, note), cancellationToken);
+    }
 
     /// <summary>One workflow move: the workflow decides and changes the state; this translates its answer.</summary>
     private async Task<IActionResult> MoveAsync(Guid key, ODataQueryOptions<T> options, Func<Entry, Actor, DateTimeOffset, EntryTransition> move,

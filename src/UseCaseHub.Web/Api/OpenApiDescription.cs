@@ -143,16 +143,50 @@ public static class OpenApiDescription
         paths[$"/{set.Name}({{key}})"] = single;
         if (writable)
         {
-            foreach (var action in new[] { "Submit", "Withdraw" })
+            foreach (var action in ApiModel.Actions)
             {
+                var (summary, parameters) = ActionDescription(action);
                 paths[$"/{set.Name}({{key}})/{ApiModel.Namespace}.{action}"] = new JsonObject
                 {
                     ["parameters"] = new JsonArray(keyParameter.DeepClone()),
-                    ["post"] = Operation(action == "Submit" ? "Submit a draft for assessment" : "Withdraw an entry", [], WriteResponses("200", type.Name), null, secured: true),
+                    ["post"] = Operation(summary, [], WriteResponses("200", type.Name), parameters, secured: true),
                 };
             }
         }
     }
+
+    /// <summary>What each workflow action does and its body (Decide's and Retire's parameters; the others take none).</summary>
+    private static (string Summary, JsonObject? Body) ActionDescription(string action) => action switch
+    {
+        "Submit" => ("Submit a draft or a returned entry for assessment (owner's organisation)", null),
+        "Claim" => ("Claim a submitted entry for assessment (curators and admins)", null),
+        "Decide" => ("Publish, return or reject an entry under assessment (curators and admins); Note is required to return or reject",
+            ActionBody(new JsonObject
+            {
+                ["Decision"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. Enum.GetNames<Core.Workflow.Decision>().Select(n => (JsonNode)n)]) },
+                ["Note"] = new JsonObject { ["type"] = "string", ["nullable"] = true },
+            }, "Decision")),
+        "Withdraw" => ("Withdraw an entry before a decision (owner's organisation)", null),
+        _ => ("Retire a published entry: no longer deployed, still visible (curators and admins)",
+            ActionBody(new JsonObject { ["Note"] = new JsonObject { ["type"] = "string", ["nullable"] = true } })),
+    };
+
+    private static JsonObject ActionBody(JsonObject properties, params string[] required) => new()
+    {
+        ["required"] = required.Length > 0,
+        ["content"] = new JsonObject
+        {
+            ["application/json"] = new JsonObject
+            {
+                ["schema"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["properties"] = properties,
+                    ["required"] = new JsonArray([.. required.Select(r => (JsonNode)r)]),
+                },
+            },
+        },
+    };
 
     private static JsonObject Operation(string summary, JsonNode[] parameters, JsonObject responses, JsonObject? body = null, bool secured = false)
     {

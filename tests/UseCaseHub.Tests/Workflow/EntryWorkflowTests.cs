@@ -128,6 +128,19 @@ public sealed class EntryWorkflowTests
         Assert.StartsWith("A member of another organisation may not claim this entry", roleRefusal.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Decision.Return, null)]
+    [InlineData(Decision.Reject, "  ")]
+    public void Returning_or_rejecting_needs_a_note_and_leaves_the_entry_as_it_was(Decision decision, string? note)
+    {
+        var entry = NewEntry(EntryStatus.UnderAssessment);
+
+        var refusal = Assert.Throws<EntryRuleException>(() => EntryWorkflow.Decide(entry, Actor.Curator, decision, Now, note));
+
+        Assert.Equal(("Note", RuleCodes.Required), (refusal.Violations.Single().Field, refusal.Violations.Single().Rule));
+        Assert.Equal(EntryStatus.UnderAssessment, entry.Status);
+    }
+
     [Fact]
     public void Publishing_sets_the_publication_date_once()
     {

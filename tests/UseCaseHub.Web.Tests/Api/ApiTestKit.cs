@@ -76,15 +76,19 @@ public sealed class ApiTestKit(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFa
         return await db.Organizations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
     }
 
-    /// <summary>The visibility rule written out independently of the code under test.</summary>
-    public static bool Sees(Caller caller, Entry entry) =>
-        caller.Roles switch
+    /// <summary>The visibility rule written out independently of the code under test (retired entries stay public, marked).</summary>
+    public static bool Sees(Caller caller, Entry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var isPublic = entry.Status is EntryStatus.Published or EntryStatus.Retired;
+        return caller?.Roles switch
         {
-            null => entry.Status == EntryStatus.Published,
+            null => isPublic,
             var r when r.Contains("Curator", StringComparison.Ordinal) || r.Contains("Admin", StringComparison.Ordinal) => true,
-            var r when r.Contains("Member", StringComparison.Ordinal) => entry.Status == EntryStatus.Published || entry.OrganizationId == caller.Organization,
-            _ => entry.Status == EntryStatus.Published,
+            var r when r.Contains("Member", StringComparison.Ordinal) => isPublic || entry.OrganizationId == caller.Organization,
+            _ => isPublic,
         };
+    }
 
     public static List<string> Pids(IEnumerable<Entry> entries) => entries.Select(e => e.Pid).Order(StringComparer.Ordinal).ToList();
 }

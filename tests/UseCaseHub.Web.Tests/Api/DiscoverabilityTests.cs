@@ -22,7 +22,14 @@ public sealed class DiscoverabilityTests(ApiFactory factory) : IClassFixture<Api
         }
 
         Assert.NotNull(paths["/UseCases({key})"]!["patch"]);
-        Assert.NotNull(paths["/UseCases({key})/UseCaseHub.Submit"]!["post"]);
+        foreach (var action in new[] { "Submit", "Claim", "Decide", "Withdraw", "Retire" })
+        {
+            Assert.NotNull(paths[$"/BestPractices({{key}})/UseCaseHub.{action}"]!["post"]);
+        }
+
+        var decide = paths["/UseCases({key})/UseCaseHub.Decide"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        Assert.Equal(["Decision"], decide["required"]!.AsArray().Select(r => (string)r!));
+        Assert.Equal(["Publish", "Return", "Reject"], decide["properties"]!["Decision"]!["enum"]!.AsArray().Select(r => (string)r!));
         var schemas = document["components"]!["schemas"]!.AsObject();
         var references = Descendants(document).OfType<JsonObject>().Where(o => o.ContainsKey("$ref")).Select(o => (string)o["$ref"]!).Distinct().ToList();
         Assert.NotEmpty(references);
@@ -54,6 +61,7 @@ public sealed class DiscoverabilityTests(ApiFactory factory) : IClassFixture<Api
         var page = new HtmlParser().ParseDocument(html);
 
         Assert.Contains("OData Feed", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("/UseCaseHub.Decide", page.QuerySelector("pre code")?.TextContent, StringComparison.Ordinal);
         var examples = page.QuerySelectorAll(".api-examples code").Select(c => c.TextContent).ToList();
         Assert.True(examples.Count >= 8);
         foreach (var example in examples)

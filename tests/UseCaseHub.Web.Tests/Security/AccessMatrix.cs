@@ -110,6 +110,12 @@ public static class AccessMatrix
     /// <summary>Changing organisation A's draft with a stale If-Match (so nothing changes): only A's write client gets past access.</summary>
     public static readonly Expect ChangeEntryOfA = new(401, R, R, R, R, 403, A, 404);
 
+    /// <summary>
+    /// A curator's move (Claim, Decide, Retire) on organisation A's draft: the clients act as members, so the Curator policy
+    /// refuses them (403) whatever the entry; cookies carry no antiforgery token here.
+    /// </summary>
+    public static readonly Expect CurateEntryOfA = new(401, R, R, R, R, 403, 403, 403);
+
     public static IReadOnlyList<Row> Build(AccessMatrixFixture f)
     {
         ArgumentNullException.ThrowIfNull(f);
@@ -282,11 +288,15 @@ public static class AccessMatrix
                     new Probe("DELETE", $"/odata/{set}{key}", ChangeEntryOfA, IfMatch: stale),
                 ],
             };
-            foreach (var action in new[] { "Submit", "Withdraw" })
+            foreach (var (action, expect, body) in new[]
+            {
+                ("Submit", ChangeEntryOfA, (string?)null), ("Withdraw", ChangeEntryOfA, null), ("Claim", CurateEntryOfA, null),
+                ("Decide", CurateEntryOfA, "{\"Decision\":\"Return\",\"Note\":\"Matrix probe\"}"), ("Retire", CurateEntryOfA, "{}"),
+            })
             {
                 foreach (var name in new[] { action, "UseCaseHub." + action })
                 {
-                    rows.Add(new($"{template}/{name}", [new("POST", $"/odata/{set}{key}/{name}", ChangeEntryOfA, IfMatch: stale)]));
+                    rows.Add(new($"{template}/{name}", [new("POST", $"/odata/{set}{key}/{name}", expect, body, body is null ? null : "application/json", stale)]));
                 }
             }
         }
