@@ -18,7 +18,7 @@ namespace UseCaseHub.Web.Api;
 /// <summary>
 /// Reading and writing one kind of entry. Every read starts from <see cref="Visibility"/>; writes need
 /// <see cref="ApiPolicies.Write"/> and a current If-Match; the curators' moves (claim, decide, retire) also need
-/// <see cref="HubPolicies.Curator"/>. Who may edit, delete or move what, and in which state, is <see cref="EntryWorkflow"/>'s to say: this controller translates its refusals (409) and the rulebook's (400).
+/// <see cref="ApiPolicies.Curate"/> (a curator or admin; from a token, the curate scope too). Who may edit, delete or move what, and in which state, is <see cref="EntryWorkflow"/>'s to say: this controller translates its refusals (409) and the rulebook's (400).
 /// </summary>
 [ETagActionFilter]
 public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search, EntryEditor editor) : ODataController
@@ -159,15 +159,13 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
 
     /// <summary>A curator or admin takes a submitted entry to assess it.</summary>
     [HttpPost]
-    [Authorize(Policy = ApiPolicies.Write)]
-    [Authorize(Policy = HubPolicies.Curator)]
+    [Authorize(Policy = ApiPolicies.Curate)]
     public Task<IActionResult> Claim([FromODataUri] Guid key, ODataQueryOptions<T> options, CancellationToken cancellationToken) =>
         MoveAsync(key, options, EntryWorkflow.Claim, cancellationToken);
 
     /// <summary>Publish, Return or Reject; the workflow requires the note for the last two (a 400 naming Note).</summary>
     [HttpPost]
-    [Authorize(Policy = ApiPolicies.Write)]
-    [Authorize(Policy = HubPolicies.Curator)]
+    [Authorize(Policy = ApiPolicies.Curate)]
     public Task<IActionResult> Decide([FromODataUri] Guid key, ODataActionParameters parameters, ODataQueryOptions<T> options,
         CancellationToken cancellationToken)
     {
@@ -186,8 +184,7 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
 
     /// <summary>A curator or admin marks a published entry as no longer deployed, with an optional note.</summary>
     [HttpPost]
-    [Authorize(Policy = ApiPolicies.Write)]
-    [Authorize(Policy = HubPolicies.Curator)]
+    [Authorize(Policy = ApiPolicies.Curate)]
     public Task<IActionResult> Retire([FromODataUri] Guid key, ODataActionParameters parameters, ODataQueryOptions<T> options,
         CancellationToken cancellationToken)
     {

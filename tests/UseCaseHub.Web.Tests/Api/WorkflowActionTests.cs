@@ -205,6 +205,23 @@ public sealed class WorkflowActionTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task A_curators_token_decides_only_with_the_curate_scope()
+    {
+        var own = await _api.OrganizationIdAsync("Fixture Utility");
+        var id = await CreateCompleteDraftAsync(own, "Decided only with the curate scope");
+        await SetStatusAsync(id, EntryStatus.UnderAssessment);
+        var decide = $"/odata/UseCases({id})/UseCaseHub.Decide";
+
+        var (refused, _, _) = await _api.SendAsync(HttpMethod.Post, decide, new Caller(HubRoles.Curator, Scopes: "usecases.read usecases.write"), """{"Decision":"Publish"}""");
+        Assert.Equal(HttpStatusCode.Forbidden, refused);
+        Assert.Equal(EntryStatus.UnderAssessment, await StatusAsync(id));
+
+        var (allowed, body, _) = await _api.SendAsync(HttpMethod.Post, decide, new Caller(HubRoles.Curator, Scopes: "usecases.write usecases.curate"), """{"Decision":"Publish"}""");
+        Assert.True(allowed == HttpStatusCode.OK, body?.ToJsonString());
+        Assert.Equal(EntryStatus.Published, await StatusAsync(id));
+    }
+
+    [Fact]
     public async Task A_best_practice_is_retired_with_a_note_and_stays_visible()
     {
         var practice = (await _api.StoreAsync()).OfType<BestPractice>().First(e => e.Status == EntryStatus.Published);
