@@ -146,10 +146,14 @@ internal static class ConnectEndpoints
 
         context.Response.Headers.CacheControl = "no-store";
         var title = html.Encode(text["Sign out"]);
+        var culture = CultureInfo.CurrentUICulture;
+        // The site's stylesheet and viewport (people read this on phones too); no script, like every page.
         return Results.Content(string.Create(CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html>
-            <html lang="{html.Encode(CultureInfo.CurrentUICulture.Name)}"><head><meta charset="utf-8"><title>{title}</title></head>
-            <body><main><h1>{title}</h1><form method="post" action="/connect/logout">{fields}
+            <html lang="{html.Encode(culture.Name)}" dir="{(culture.TextInfo.IsRightToLeft ? "rtl" : "ltr")}"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>{title} · UseCaseHub</title>
+            <link rel="stylesheet" href="/css/site.css"></head>
+            <body><main class="account"><h1>{title}</h1><form method="post" action="/connect/logout">{fields}
             <input name="{html.Encode(tokens.FormFieldName)}" type="hidden" value="{html.Encode(tokens.RequestToken ?? "")}">
             <p><button type="submit">{title}</button></p></form></main></body></html>
             """), "text/html; charset=utf-8");
