@@ -86,22 +86,13 @@ public static class ApiCsrf
         await next(context);
     }
 
-    /// <summary>The address the browser used, or the configured public one (Site:PublicBaseUrl) behind a proxy.</summary>
-    private static bool IsOwnOrigin(HttpContext context, string origin)
-    {
-        if (!Uri.TryCreate(origin, UriKind.Absolute, out var claimed))
-        {
-            return false;
-        }
-
-        if (Uri.TryCreate($"{context.Request.Scheme}://{context.Request.Host}", UriKind.Absolute, out var own) && SameOrigin(claimed, own))
-        {
-            return true;
-        }
-
-        var publicBase = context.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.PublicBaseUrl;
-        return Uri.TryCreate(publicBase, UriKind.Absolute, out var configured) && SameOrigin(claimed, configured);
-    }
+    /// <summary>
+    /// The hub's own address, by the one rule every absolute link uses (<see cref="SiteOptions.PublicBaseFor"/>): the
+    /// configured public address (required outside Development), else the address the browser used.
+    /// </summary>
+    private static bool IsOwnOrigin(HttpContext context, string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var claimed)
+        && SameOrigin(claimed, context.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.PublicBaseFor(context.Request));
 
     private static bool SameOrigin(Uri a, Uri b) =>
         Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
