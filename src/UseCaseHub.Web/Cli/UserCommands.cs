@@ -7,6 +7,8 @@ using UseCaseHub.Core.Accounts;
 using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Store;
 
+using UseCaseHub.Web.Identity;
+
 namespace UseCaseHub.Web.Cli;
 
 /// <summary>
@@ -97,7 +99,7 @@ internal sealed class UserCommands(UserManager<HubUser> users, HubDbContext db, 
             return Fail($"No account for '{email}'.");
         }
 
-        if (!grant && role == HubRoles.Admin && (await users.GetUsersInRoleAsync(HubRoles.Admin)).Count == 1 && await users.IsInRoleAsync(user, role))
+        if (!grant && await AdminRoles.WouldRemoveLastAdminAsync(users, user, role))
         {
             return Fail($"'{email}' is the last administrator: grant Admin to someone else first.");
         }

@@ -118,6 +118,22 @@ public sealed partial class AdminPagesTests(IdentityHubFactory hub) : IClassFixt
     }
 
     [Fact]
+    public async Task The_last_administrator_keeps_the_admin_role()
+    {
+        var browser = hub.Browser();
+        await browser.SignInAsync("admin@example.org", IdentityHubFactory.DemoPassword);
+        var admin = (await UserIdAsync("admin@example.org")).ToString();
+        using (var refused = await browser.SubmitAsync("/admin/users", new Dictionary<string, string> { ["userId"] = admin, ["role"] = "Admin" }, "/admin/users?handler=Revoke"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        }
+
+        Assert.Contains("Admin", await RolesAsync("admin@example.org"));
+        using var page = await browser.GetAsync(new Uri("/admin/users", UriKind.Relative));
+        Assert.Contains("is the last administrator", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Admins_create_organisations()
     {
         var browser = hub.Browser();

@@ -3,15 +3,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Accounts;
 using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Web.Identity;
 
 namespace UseCaseHub.Web.Pages.Admin;
 
 /// <summary>Find people, grant and revoke roles, attach them to an organisation.</summary>
-public sealed class UsersModel(UserManager<HubUser> users, HubDbContext db) : PageModel
+public sealed class UsersModel(UserManager<HubUser> users, HubDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public static readonly string[] AllRoles = HubRoles.All;
 
@@ -22,6 +24,10 @@ public sealed class UsersModel(UserManager<HubUser> users, HubDbContext db) : Pa
     public string? Q { get; set; }
 
     public List<UserRow> Users { get; private set; } = [];
+
+    /// <summary>Why the last change was refused, shown once after the redirect.</summary>
+    [TempData]
+    public string? Refusal { get; set; }
 
     private List<(Guid Id, string Name)> _organizations = [];
 
@@ -80,6 +86,12 @@ public sealed class UsersModel(UserManager<HubUser> users, HubDbContext db) : Pa
         if (user is null || !AllRoles.Contains(role))
         {
             return NotFound();
+        }
+
+        if (await AdminRoles.WouldRemoveLastAdminAsync(users, user, role))
+        {
+            Refusal = text["{0} is the last administrator: grant Admin to someone else first.", user.Email ?? user.DisplayName];
+            return RedirectToPage(new { Q });
         }
 
         var record = db.Audit(AuditActor.From(User), AuditActions.RoleRevoke, user, details: new { role });
