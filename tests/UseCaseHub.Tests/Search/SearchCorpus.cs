@@ -17,13 +17,16 @@ public abstract class SearchCorpus : IAsyncLifetime
     /// <summary>The engine under test over an index in <paramref name="folder"/>.</summary>
     protected abstract ISearchEngine CreateEngine(string folder);
 
+    /// <summary>False for the shipped content alone (the relevance judgements know nothing of the contract's own entries).</summary>
+    protected virtual bool ContractEntries => true;
+
     public async Task InitializeAsync()
     {
         Store = await TestStore.CreateAsync();
         var real = await Store.ImportAsync(TestPaths.Content);
         Assert.Equal(0, real.Failed);
         var extra = new ContentFolder();
-        foreach (var (name, text) in Extra)
+        foreach (var (name, text) in ContractEntries ? Extra : [])
         {
             extra.Write(name, text);
         }
