@@ -50,8 +50,17 @@ internal sealed class LuceneAnalyzers : IDisposable
     /// <summary>For the writer: picks by field name (the text field brings its own analysed stream).</summary>
     public Analyzer Index { get; }
 
-    /// <summary>The analysis of a language suffix (see <see cref="LanguageOf"/>).</summary>
-    public Analyzer For(string language) => _byLanguage.GetValueOrDefault(language) ?? _byLanguage[Other];
+    private long _analyses;
+
+    /// <summary>The analysis of a language suffix (see <see cref="LanguageOf"/>). Each call is counted (see <see cref="Analyses"/>).</summary>
+    public Analyzer For(string language)
+    {
+        Interlocked.Increment(ref _analyses);
+        return _byLanguage.GetValueOrDefault(language) ?? _byLanguage[Other];
+    }
+
+    /// <summary>How many times a language's analysis was asked for: makes "snippets analyse nothing" observable in tests.</summary>
+    public long Analyses => Interlocked.Read(ref _analyses);
 
     public Analyzer Words { get; }
 

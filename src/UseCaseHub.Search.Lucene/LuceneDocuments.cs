@@ -1,4 +1,5 @@
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 using UseCaseHub.Core.Search;
 
@@ -22,13 +23,7 @@ internal static class LuceneDocuments
             new SortedDocValuesField(LuceneFields.TitleSort, new BytesRef(source.Title.ToLowerInvariant())),
             new NumericDocValuesField(LuceneFields.Date, (source.PublishedAt ?? source.UpdatedAt).UtcTicks),
         };
-        var parts = new List<string>();
-        foreach (var (value, repeats) in new[] { (source.Title, LuceneFields.TitleRepeats), (source.Summary, LuceneFields.SummaryRepeats), (tags, LuceneFields.TagsRepeats), (source.Body, 1) })
-        {
-            parts.AddRange(Enumerable.Repeat(value, repeats));
-        }
-
-        document.Add(new TextField(LuceneFields.Text, new TextParts(analyzers.For(language), parts)));
+        document.Add(new Field(LuceneFields.Text, new TextParts(analyzers.For(language), Parts(source.Title, source.Summary, tags, source.Body)), TextType));
         document.Add(new StringField(LuceneFields.Language, language, Field.Store.NO));
 
         if (source.Organization is { } organization)
@@ -57,6 +52,29 @@ internal static class LuceneDocuments
         }
 
         return document;
+    }
+
+    /// <summary>
+    /// The text field's values in order. The summary and the body come first, once each, so that a snippet knows from
+    /// the summary's and the body's lengths alone (both in the hit record) which stored offsets fall in them; then the
+    /// repetitions that make the boost (title 4 times, summary 3 in all, tags 2). Order changes positions only, never scores.
+    /// </summary>
+    public static List<string> Parts(string title, string summary, string tags, string body)
+    {
+        var parts = new List<string> { summary, body };
+        parts.AddRange(Enumerable.Repeat(title, LuceneFields.TitleRepeats));
+        parts.AddRange(Enumerable.Repeat(summary, LuceneFields.SummaryRepeats - 1));
+        parts.AddRange(Enumerable.Repeat(tags, LuceneFields.TagsRepeats));
+        return parts;
+    }
+
+    /// <summary>Analysed text with positions and offsets in the postings (offsets make snippets; no term vectors needed).</summary>
+    private static readonly FieldType TextType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
     }
 
     public static string Key(Guid id) => id.ToString("N");

@@ -6,6 +6,9 @@ namespace UseCaseHub.Search.Lucene;
 
 public sealed partial class LuceneSearchEngine
 {
+    /// <summary>Language analyses asked for so far (indexing, queries, more-like-this; snippets ask for none).</summary>
+    internal long Analyses => _analyzers.Analyses;
+
     /// <summary>For the benchmark's <c>--profile</c>: milliseconds spent parsing, matching + counting, building facets, and reading hits.</summary>
     internal double[] Stages(SearchRequest request) => WithSearcher(searcher =>
     {
@@ -36,7 +39,7 @@ public sealed partial class LuceneSearchEngine
         times[9] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
-        var snippets = new Snippets(request.Highlight ? parsed.Query : null, parsed.Words, _analyzers);
+        var snippets = new Snippets(request.Highlight ? parsed.Query : null, searcher);
         _ = top.GetTopDocs(0, 10).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
         times[4] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         times[10] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;

@@ -50,7 +50,7 @@ public sealed partial class LuceneSearchEngine
         var collector = new FacetCollector(top, selected.ToDictionary(s => FacetValueIds.FacetIndex(s.Key), s => s.Value));
         searcher.Search(Visible(parsed.Query ?? Sideways(selected), request.Audience), collector);
 
-        var snippets = new Snippets(request.Highlight ? parsed.Query : null, parsed.Words, _analyzers);
+        var snippets = new Snippets(request.Highlight ? parsed.Query : null, searcher);
         var hits = start >= window ? [] : top.GetTopDocs((int)start, pageSize).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
         return new SearchResult
         {
@@ -115,7 +115,7 @@ public sealed partial class LuceneSearchEngine
         // The body (stored, compressed) is read only when the summary has nothing to highlight.
         var snippet = snippets is null
             ? Snippets.Plain(hit.Summary)
-            : snippets.For(hit.Language, hit.Summary, () => Stored(searcher.Doc(scored.Doc, BodyField), LuceneFields.Body));
+            : snippets.For(scored.Doc, hit, () => Stored(searcher.Doc(scored.Doc, BodyField), LuceneFields.Body));
         return new SearchHit(hit.Id, hit.Pid, hit.Type, hit.Slug, hit.Title, snippet, float.IsNaN(scored.Score) ? 0 : scored.Score);
     }
 

@@ -1,195 +1,153 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace UseCaseHub.Search.Lucene;
 
 /// <summary>
-/// Snippets with the matched words in <c>&lt;mark&gt;</c>: from the summary when it matches, else from the
-/// stretch of the body around the first match. Everything around the marks is HTML-escaped, so a snippet
-/// is safe to write into a page as is. Only a window of text is analysed (tokens with offsets, matched
-/// against the query's analysed terms): analysing whole bodies for ten hits would cost milliseconds.
-/// One instance per search: the query's terms are extracted once.
+/// Snippets with the matched words in <c>&lt;mark&gt;</c>: from the summary when it matches, else from the stretch of
+/// the body around the first match. The words are found from the offsets the index keeps in the text field's postings
+/// (<see cref="TextParts"/>): nothing is analysed again, so a hit's snippet costs a few term seeks whatever its language
+/// and length, and the marks are exactly the words the entry matched on. Everything around the marks is HTML-escaped,
+/// so a snippet is safe to write into a page as is. One instance per search: the query's terms are extracted once.
 /// </summary>
-internal sealed class Snippets(Query? query, IReadOnlyList<string> words, LuceneAnalyzers analyzers)
+internal sealed class Snippets(Query? query, IndexSearcher searcher)
 {
     private const int Length = 320;
 
     /// <summary>Escapes what HTML needs escaped and writes every script as itself (an entity per accented letter triples the bytes).</summary>
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-    private (HashSet<string> Terms, string[] Needles, string[] Prefixes)? _match;
+
+    private BytesRef[]? _terms;
+    private DocsAndPositionsEnum? _reuse;
 
     /// <summary>The summary, escaped and cut, for hits without a query to highlight.</summary>
     public static string Plain(string summary) => Html.Encode(summary.Length > Length ? summary[..Length] + "…" : summary);
 
-    /// <summary>The query's terms in the text field (every language's), and what to look for in raw text.</summary>
-    private (HashSet<string> Terms, string[] Needles, string[] Prefixes) Match()
+    /// <summary>The query's terms in the text field (every language's forms; not those of excluded words).</summary>
+    private BytesRef[] Terms()
     {
         // Query.ExtractTerms, not the highlighter's QueryTermExtractor: that one interns every term in a process-wide table.
         var extracted = new HashSet<Term>();
         query!.ExtractTerms(extracted);
-        var terms = extracted.Where(t => t.Field == LuceneFields.Text).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var needles = terms.Concat(words).Where(t => t.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        return (terms, needles, needles.Select(n => Folded(n.AsSpan(0, Math.Min(3, n.Length)))).Distinct(StringComparer.Ordinal).ToArray());
+        return [.. extracted.Where(t => t.Field == LuceneFields.Text && t.Bytes.Length > 0).Select(t => t.Bytes)];
     }
 
-    /// <summary>
-    /// Where the window's words match the query's terms. Analysing the whole window costs tens of microseconds a hit;
-    /// in scripts whose stems begin as the word does, only words sharing a needle's first letters (accents and case
-    /// aside) are analysed, one by one. Chinese (segmented as a run) and Arabic (stems lose prefixes) are analysed whole.
-    /// </summary>
-    private IEnumerable<(int From, int To)> Matches(string language, string window, HashSet<string> termSet, string[] prefixes)
-    {
-        var terms = termSet.GetAlternateLookup<ReadOnlySpan<char>>();
-        var analyzer = analyzers.For(language);
-        if (language is "zh" or "ar")
-        {
-            return Analysed(analyzer, window, 0, terms);
-        }
-
-        var found = new List<(int, int)>();
-        var i = 0;
-        while (i < window.Length)
-        {
-            if (!IsWordChar(window[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < window.Length && IsWordChar(window[i]))
-            {
-                i++;
-            }
-
-            if (StartsWithAny(window.AsSpan(start, i - start), prefixes)
-                && Analysed(analyzer, window[start..i], start, terms).Count > 0)
-            {
-                found.Add((start, i));
-            }
-        }
-
-        return found;
-    }
-
-    private static List<(int From, int To)> Analysed(Analyzer analyzer, string text, int offsetBase, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> terms)
-    {
-        var found = new List<(int, int)>();
-        using var tokens = analyzer.GetTokenStream(LuceneFields.Text, text);
-        var term = tokens.AddAttribute<ICharTermAttribute>();
-        var offset = tokens.AddAttribute<IOffsetAttribute>();
-        tokens.Reset();
-        while (tokens.IncrementToken())
-        {
-            if (terms.Contains(term.Buffer.AsSpan(0, term.Length)))
-            {
-                found.Add((offsetBase + offset.StartOffset, offsetBase + offset.EndOffset));
-            }
-        }
-
-        tokens.End();
-        return found;
-    }
-
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
-
-    private static bool StartsWithAny(ReadOnlySpan<char> word, string[] prefixes)
-    {
-        foreach (var prefix in prefixes)
-        {
-            if (word.Length < prefix.Length)
-            {
-                continue;
-            }
-
-            var i = 0;
-            while (i < prefix.Length && Fold(word[i]) == prefix[i])
-            {
-                i++;
-            }
-
-            if (i == prefix.Length)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Lower case without accents: <c>Éc</c> → <c>ec</c>.</summary>
-    private static string Folded(ReadOnlySpan<char> text)
-    {
-        var folded = new char[text.Length];
-        for (var i = 0; i < text.Length; i++)
-        {
-            folded[i] = Fold(text[i]);
-        }
-
-        return new string(folded);
-    }
-
-    /// <summary>Latin letters with accents (U+00C0 to U+024F) folded once, through their canonical decomposition.</summary>
-    private static readonly char[] LatinFolds = [.. Enumerable.Range(0, 0x250).Select(c => char.ToLowerInvariant(((char)c).ToString().Normalize(NormalizationForm.FormD)[0]))];
-
-    private static char Fold(char c) => c < LatinFolds.Length ? LatinFolds[c] : char.ToLowerInvariant(c);
-
-    public string For(string language, string summary, Func<string> body)
+    /// <summary>The snippet of hit <paramref name="doc"/>; <paramref name="body"/> (stored, compressed) is read only when the match is in it.</summary>
+    public string For(int doc, HitRecord hit, Func<string> body)
     {
         if (query is null)
         {
-            return Plain(summary);
+            return Plain(hit.Summary);
         }
 
-        return Mark(language, summary)
-            ?? Mark(language, body())
-            ?? Plain(summary);
+        // The summary holds offsets [0, S), the body [S + 1, S + 1 + B); the repeated values come after (LuceneDocuments.Parts).
+        var bodyStart = hit.Summary.Length + 1;
+        var matches = Offsets(doc, bodyStart + hit.BodyLength);
+        var inSummary = matches.Where(m => m.To <= hit.Summary.Length).ToList();
+        if (inSummary.Count > 0)
+        {
+            return Mark(hit.Summary, inSummary);
+        }
+
+        var inBody = matches.Where(m => m.From >= bodyStart).Select(m => (From: m.From - bodyStart, To: m.To - bodyStart)).ToList();
+        return inBody.Count > 0 ? Mark(body(), inBody) : Plain(hit.Summary);
     }
 
-    private string? Mark(string language, string text)
+    /// <summary>Where the query's terms occur in the document's text before <paramref name="limit"/>, in order: read from the postings.</summary>
+    private List<(int From, int To)> Offsets(int doc, int limit)
     {
-        var match = _match ??= Match();
-
-        // Cheap test first: where might a match be? (a word as typed, or its stem, as a substring)
-        var first = match.Needles.Select(n => text.IndexOf(n, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
-        if (first < 0 || match.Terms.Count == 0)
+        var found = new List<(int From, int To)>();
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var terms = leaf.AtomicReader.GetTerms(LuceneFields.Text);
+        if (terms is null || !terms.HasOffsets)
         {
-            return null;
+            return found;
         }
 
-        var start = first < Length / 3 ? 0 : text.LastIndexOf(' ', first - (Length / 3)) + 1;
+        var local = doc - leaf.DocBase;
+        var iterator = terms.GetEnumerator();
+        foreach (var term in _terms ??= Terms())
+        {
+            if (!iterator.SeekExact(term))
+            {
+                continue;
+            }
+
+            var postings = _reuse = iterator.DocsAndPositions(null, _reuse, DocsAndPositionsFlags.OFFSETS);
+            if (postings is null || postings.Advance(local) != local)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < postings.Freq; i++)
+            {
+                postings.NextPosition();
+                // Positions, and so offsets, ascend: past the body everything is a repetition of title, summary or tags.
+                if (postings.StartOffset < 0 || postings.StartOffset >= limit)
+                {
+                    break;
+                }
+
+                found.Add((postings.StartOffset, postings.EndOffset));
+            }
+        }
+
+        found.Sort();
+        return found;
+    }
+
+    /// <summary>A window of the text around its first match, escaped, with every match in it marked.</summary>
+    private static string Mark(string text, List<(int From, int To)> matches)
+    {
+        var first = Math.Min(matches[0].From, text.Length);
+        var start = WindowStart(text, first);
         var end = Math.Min(text.Length, start + Length);
-        var window = text[start..end];
-        var marked = new StringBuilder(window.Length + 64);
+        if (end < text.Length && end > start && char.IsHighSurrogate(text[end - 1]))
+        {
+            end--;
+        }
+
+        var marked = new StringBuilder(end - start + 64);
         if (start > 0)
         {
             marked.Append('…');
         }
 
-        var found = false;
-        var last = 0;
-        foreach (var (from, to) in Matches(language, window, match.Terms, match.Prefixes))
+        var last = start;
+        foreach (var (from, to) in matches)
         {
-            if (from >= last)
+            if (from >= last && to <= end && from < to)
             {
-                marked.Append(Html.Encode(window[last..from])).Append("<mark>").Append(Html.Encode(window[from..to])).Append("</mark>");
+                marked.Append(Html.Encode(text[last..from])).Append("<mark>").Append(Html.Encode(text[from..to])).Append("</mark>");
                 last = to;
-                found = true;
             }
         }
 
-        marked.Append(Html.Encode(window[last..]));
+        marked.Append(Html.Encode(text[last..end]));
         if (end < text.Length)
         {
             marked.Append('…');
         }
 
-        return found ? marked.ToString() : null;
+        return marked.ToString();
+    }
+
+    /// <summary>A third of the window before the first match, from a word's start where the script has spaces.</summary>
+    private static int WindowStart(string text, int first)
+    {
+        if (first < Length / 3)
+        {
+            return 0;
+        }
+
+        var cut = first - (Length / 3);
+        var space = text.LastIndexOf(' ', cut);
+        var start = space >= 0 && cut - space <= 20 ? space + 1 : cut;
+        return start < text.Length && char.IsLowSurrogate(text[start]) ? start + 1 : start;
     }
 }

@@ -23,3 +23,28 @@ public sealed class LuceneShippedCorpus : SearchCorpus
 
 /// <summary>The relevance judgements on the embedded Lucene.NET engine.</summary>
 public sealed class LuceneRelevanceTests(LuceneShippedCorpus corpus, ITestOutputHelper output) : RelevanceContract(corpus, output), IClassFixture<LuceneShippedCorpus>;
+
+/// <summary>Snippets on Lucene are built from offsets stored in the index: a hit's snippet analyses nothing, whatever its language.</summary>
+public sealed class LuceneSnippetTests(LuceneCorpus corpus) : IClassFixture<LuceneCorpus>
+{
+    [Theory]
+    [InlineData("عدادات")]
+    [InlineData("水表")]
+    [InlineData("salinity water")]
+    public async Task Highlighting_costs_no_analysis_in_any_script(string query)
+    {
+        var engine = (LuceneSearchEngine)corpus.Engine;
+        var request = new SearchRequest { Query = query, PageSize = 20, Audience = SearchAudience.Public };
+
+        var before = engine.Analyses;
+        var plain = await engine.SearchAsync(request with { Highlight = false });
+        var withoutSnippets = engine.Analyses - before;
+        before = engine.Analyses;
+        var highlighted = await engine.SearchAsync(request);
+        var withSnippets = engine.Analyses - before;
+
+        Assert.NotEmpty(plain.Hits);
+        Assert.Contains(highlighted.Hits, h => h.Snippet.Contains("<mark>", StringComparison.Ordinal));
+        Assert.Equal(withoutSnippets, withSnippets);
+    }
+}

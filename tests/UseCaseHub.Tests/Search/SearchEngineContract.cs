@@ -414,6 +414,38 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Contains("<mark>Fishermen</mark>", hit.Snippet, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("عدادات", "UC-2026-00009")]
+    [InlineData("水表", "UC-2026-00201")]
+    [InlineData("salinity", "UC-2026-00217")]
+    public async Task Snippets_show_the_matched_word_in_every_script(string query, string pid)
+    {
+        var hit = (await SearchAsync(query)).Hits.Single(h => h.Pid == pid);
+
+        Assert.Matches("<mark>[^<]+</mark>", hit.Snippet);
+        if (query == "水表")
+        {
+            Assert.Contains("<mark>水表</mark>", hit.Snippet, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The issue's searches: a hit whose summary or body has the word shows it marked (a title-only match may show the summary plain).</summary>
+    [Theory]
+    [InlineData("water")]
+    [InlineData("port")]
+    [InlineData("traffic")]
+    [InlineData("compteurs")]
+    public async Task A_hit_whose_text_has_the_word_shows_it_marked(string word)
+    {
+        var hits = (await SearchAsync(word, pageSize: 100)).Hits;
+        var texts = await corpus.Store.RunAsync<HubDbContext, Dictionary<Guid, string>>(db =>
+            db.Entries.ToDictionaryAsync(e => e.Id, e => e.Summary + "\n" + e.Body));
+        var pattern = new System.Text.RegularExpressions.Regex($@"\b{word}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+        Assert.NotEmpty(hits);
+        Assert.All(hits.Where(h => pattern.IsMatch(texts[h.Id])), h => Assert.Contains("<mark>", h.Snippet, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Zero_results_offer_a_spelling_that_finds_something()
     {
