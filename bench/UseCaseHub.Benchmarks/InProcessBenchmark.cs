@@ -16,6 +16,9 @@ namespace UseCaseHub.Benchmarks;
 /// </summary>
 internal static class InProcessBenchmark
 {
+    /// <summary>The page size the site and the API serve by default (Site:PageSize): the in-process figures use the same.</summary>
+    public static readonly int DefaultPageSize = new UseCaseHub.Web.Site.SiteOptions().PageSize;
+
     public static async Task<Latencies> EngineAsync(ISearchEngine engine, IReadOnlyList<TypicalQuery> queries, bool highlight = true, bool filters = true,
         int facetLimit = 0, FacetChildren children = FacetChildren.All)
     {
@@ -24,7 +27,7 @@ internal static class InProcessBenchmark
         {
             var start = Stopwatch.GetTimestamp();
             var allocated = GC.GetAllocatedBytesForCurrentThread();
-            var result = await engine.SearchAsync(new SearchRequest { Query = query.Text, Filters = filters ? query.Filters : new Dictionary<string, IReadOnlyList<string>>(), Facets = Facets.All, PageSize = 10, Highlight = highlight, FacetLimit = facetLimit, FacetChildren = children });
+            var result = await engine.SearchAsync(new SearchRequest { Query = query.Text, Filters = filters ? query.Filters : new Dictionary<string, IReadOnlyList<string>>(), Facets = Facets.All, PageSize = DefaultPageSize, Highlight = highlight, FacetLimit = facetLimit, FacetChildren = children });
             if (i >= Warmup(queries))
             {
                 latencies.Add(start);

@@ -27,9 +27,9 @@ public sealed partial class LuceneSearchEngine
         times[7] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
-        var top = TopCollector(request.Sort, 10);
+        var top = TopCollector(request.Sort, request.PageSize);
         var collector = new FacetCollector(top, selected.ToDictionary(s => FacetValueIds.FacetIndex(s.Key), s => s.Value));
-        searcher.Search(Visible(parsed.Query ?? Sideways(selected), request.Audience), collector);
+        searcher.Search(Visible(Ranked(parsed.Query, request, request.Sort) ?? Sideways(selected), request.Audience), collector);
         times[2] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         times[8] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -40,12 +40,12 @@ public sealed partial class LuceneSearchEngine
         allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, searcher);
-        _ = top.GetTopDocs(0, 10).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
+        _ = top.GetTopDocs(0, request.PageSize).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
         times[4] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         times[10] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
-        searcher.Search(Visible(parsed.Query ?? Sideways(selected), request.Audience), TopCollector(request.Sort, 10));
+        searcher.Search(Visible(Ranked(parsed.Query, request, request.Sort) ?? Sideways(selected), request.Audience), TopCollector(request.Sort, request.PageSize));
         times[5] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         times[11] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();

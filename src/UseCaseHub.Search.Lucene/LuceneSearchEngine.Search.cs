@@ -48,7 +48,7 @@ public sealed partial class LuceneSearchEngine
         var sort = parsed.Query is null && request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
         var top = TopCollector(sort, window);
         var collector = new FacetCollector(top, selected.ToDictionary(s => FacetValueIds.FacetIndex(s.Key), s => s.Value));
-        searcher.Search(Visible(parsed.Query ?? Sideways(selected), request.Audience), collector);
+        searcher.Search(Visible(Ranked(parsed.Query, request, sort) ?? Sideways(selected), request.Audience), collector);
 
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, searcher);
         var hits = start >= window ? [] : top.GetTopDocs((int)start, pageSize).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
@@ -60,6 +60,12 @@ public sealed partial class LuceneSearchEngine
             DidYouMean = collector.TotalHits == 0 ? DidYouMean(searcher, parsed, request) : null,
         };
     }
+
+    /// <summary>By relevance, the reader's language first (the query's script, else the UI language); other orders as parsed.</summary>
+    private static Query? Ranked(Query? query, SearchRequest request, SearchSort sort) =>
+        query is not null && sort == SearchSort.Relevance && ReaderLanguage.Of(request.Query, request.Language) is { } reader
+            ? new ReaderLanguageQuery(query, reader)
+            : query;
 
     /// <summary>
     /// What a search without words matches. The facet collector does the drill-sideways counting (it needs the documents

@@ -65,6 +65,9 @@ public sealed record SearchRequest
     public int PageSize { get; init; } = 20;
     public bool Highlight { get; init; } = true;
     public SearchAudience Audience { get; init; } = SearchAudience.Public;
+
+    /// <summary>The reader's UI language (BCP 47, <c>fr</c>, <c>fr-CA</c>): entries in it rank first (see <see cref="ReaderLanguage"/>); null for none.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>

@@ -107,6 +107,8 @@ public sealed record SearchQuery(SearchRequest Request, string? Parameter, strin
             Page = page,
             PageSize = pageSize,
             Audience = audience,
+            // The culture the request runs in (its /fr/... prefix): the reader's language ranks first.
+            Language = CultureInfo.CurrentUICulture.Name,
         }, null, null);
     }
 

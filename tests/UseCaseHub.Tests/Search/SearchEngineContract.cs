@@ -25,9 +25,11 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     private static readonly Guid ZorblaxInBody = SearchCorpus.IdOf("UC-2099-00008");
 
     private Task<SearchResult> SearchAsync(string query, Dictionary<string, IReadOnlyList<string>>? filters = null, int page = 1,
-        int pageSize = 20, SearchSort sort = SearchSort.Relevance, SearchAudience? audience = null, IReadOnlyList<string>? facets = null) =>
+        int pageSize = 20, SearchSort sort = SearchSort.Relevance, SearchAudience? audience = null, IReadOnlyList<string>? facets = null,
+        string? language = null) =>
         Engine.SearchAsync(new SearchRequest
         {
+            Language = language,
             Query = query,
             Filters = filters ?? [],
             Page = page,
@@ -372,6 +374,43 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         var result = await SearchAsync("telemetry");
 
         Assert.Equal(Reef, result.Hits[0].Id);
+    }
+
+    // ---- The reader's language first ----
+
+    /// <summary>
+    /// The issue's searches on the shipped content, read in English: every English entry whose own text (title, summary,
+    /// body) has the word ranks above every entry in another language whose text lacks it (matched through a shared stem
+    /// or an English tag name only).
+    /// </summary>
+    [Theory]
+    [InlineData("water")]
+    [InlineData("port")]
+    [InlineData("traffic")]
+    public async Task A_foreign_stem_collision_never_outranks_an_exact_own_language_match(string word)
+    {
+        var hits = (await SearchAsync(word, pageSize: 100, language: "en")).Hits.ToList();
+        var entries = await corpus.Store.RunAsync<HubDbContext, Dictionary<Guid, (string Language, string Text)>>(db =>
+            db.Entries.ToDictionaryAsync(e => e.Id, e => (e.Language, e.Title + "\n" + e.Summary + "\n" + e.Body)));
+        var pattern = new System.Text.RegularExpressions.Regex($@"\b{word}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        bool Exact(SearchHit h) => pattern.IsMatch(entries[h.Id].Text);
+
+        var lastExact = hits.FindLastIndex(h => entries[h.Id].Language == "en" && Exact(h));
+        var firstCollision = hits.FindIndex(h => entries[h.Id].Language != "en" && !Exact(h));
+
+        Assert.True(lastExact >= 0);
+        Assert.True(firstCollision < 0 || firstCollision > lastExact,
+            $"{hits[firstCollision].Pid} ({entries[hits[firstCollision].Id].Language}) at {firstCollision} above {hits[lastExact].Pid} at {lastExact}");
+    }
+
+    [Fact]
+    public void The_readers_language_comes_from_the_querys_script_or_else_the_ui()
+    {
+        Assert.Equal("ar", ReaderLanguage.Of("عدادات", "en"));
+        Assert.Equal("ru", ReaderLanguage.Of("Бишкек", "fr"));
+        Assert.Equal("zh", ReaderLanguage.Of("水表", null));
+        Assert.Equal("fr", ReaderLanguage.Of("port", "fr-CA"));
+        Assert.Null(ReaderLanguage.Of("port", "de"));
     }
 
     // ---- Highlights, spelling, suggestions, similar ----

@@ -19,9 +19,10 @@ public abstract class RelevanceContract(SearchCorpus corpus, ITestOutputHelper o
     /// <summary>
     /// The floors. The first honest run (before any ranking change) gave mean nDCG@10 0.937-0.938 and precision@5 0.94
     /// (lowest: <c>vacine</c> 0, <c>port</c> 0.42, <c>solar microgrids</c> 0.56, <c>traffic</c> 0.57, <c>water</c> 0.81).
+    /// With the reader's language first (ReaderLanguageQuery): 0.951 and 0.94 (<c>water</c> 1.0, <c>traffic</c> 0.94).
     /// Ties between equal scores may swap between index builds, hence a little room under the measured mean.
     /// </summary>
-    public const double MeanNdcgFloor = 0.93;
+    public const double MeanNdcgFloor = 0.945;
     public const double MeanPrecisionFloor = 0.93;
 
     public sealed record Judged(string Query, string Reader, string Kind, Dictionary<string, int> Grades);
@@ -48,6 +49,7 @@ public abstract class RelevanceContract(SearchCorpus corpus, ITestOutputHelper o
         PageSize = 10,
         Highlight = false,
         Audience = SearchAudience.Public,
+        Language = judged.Reader,
     });
 
     public static double Ndcg(IReadOnlyList<string> ranked, IReadOnlyDictionary<string, int> grades, int k = 10)
