@@ -492,5 +492,16 @@ public sealed partial class CurationTests(CurationHubFactory hub) : IClassFixtur
         Assert.Equal(6, (await hub.NotifiedAsync(stale.Id, AuditActions.RevalidationDue)).Count);
     }
 
+    [Theory]
+    [InlineData("Workflow:OverdueAfterDays", "0")]
+    [InlineData("Workflow:RevalidateAfterDays", "5")]
+    [InlineData("Notifications:RetrySeconds", "0")]
+    public void A_bad_workflow_or_notification_setting_stops_the_start_naming_it(string key, string value)
+    {
+        using var bad = new IdentityHubFactory(new Dictionary<string, string?> { [key] = value });
+        var error = Assert.ThrowsAny<Exception>(() => bad.CreateClient());
+        Assert.Contains(key.Split(':')[1], error.ToString(), StringComparison.Ordinal);
+    }
+
     private sealed record RevalidationRunnerResult(List<Guid> Due, List<Guid> Overdue);
 }
