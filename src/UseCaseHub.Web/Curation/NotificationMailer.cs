@@ -58,7 +58,9 @@ public sealed class NotificationMailer(
                         new Uri(baseUri, notification.Path.TrimStart('/')).AbsoluteUri,
                         text["You can turn these mails off on your profile: {0}", new Uri(baseUri, "account/profile").AbsoluteUri].Value,
                     }.Where(p => !string.IsNullOrWhiteSpace(p)));
-                    await sender.SendAsync(person.Email, text["UseCaseHub: {0}", sentence], body, cancellationToken);
+                    // A subject is one line: an entry title with a line break would make every attempt fail.
+                    var subject = new string([.. text["UseCaseHub: {0}", sentence].Value.Select(c => char.IsControl(c) ? ' ' : c)]);
+                    await sender.SendAsync(person.Email, subject, body, cancellationToken);
                     notification.Mail = MailState.Sent;
                     notification.MailSentAt = now;
                     notification.MailNextAttemptAt = null;
