@@ -3,6 +3,7 @@ using UseCaseHub.Core.Store;
 using UseCaseHub.Web.Access;
 using UseCaseHub.Web.Api;
 using UseCaseHub.Web.Cli;
+using UseCaseHub.Web.Curation;
 using UseCaseHub.Web.Errors;
 using UseCaseHub.Web.Health;
 using UseCaseHub.Web.Identity;
@@ -26,6 +27,7 @@ builder.Services.AddHubSearch(builder.Configuration);
 builder.Services.AddHubSecurityHeaders(builder.Environment);
 builder.Services.AddHubApiCsrf();
 builder.Services.AddHubSecurityContact(builder.Configuration);
+builder.Services.AddHubCuration(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)

@@ -18,4 +18,10 @@ public sealed class HubUser : IdentityUser<Guid>
     public string? CountryIso2 { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The person turned notification mail off on the profile page (the inbox keeps every notification either way).
+    /// Stored as an opt-out so existing accounts keep getting mail without a default-value column.
+    /// </summary>
+    public bool NotificationMailOff { get; set; }
 }

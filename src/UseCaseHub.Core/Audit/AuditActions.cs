@@ -18,6 +18,14 @@ public static class AuditActions
     public const string OrganizationCreate = "organization.create";
     public const string OrganizationEdit = "organization.edit";
 
+    // wf-curate: assignment, the conversation's messages (posted by wf-assess), re-validation.
+    public const string EntryReassign = "entry.reassign";
+    public const string EntryRelease = "entry.release";
+    public const string EntryMessage = "entry.message";
+    public const string EntryConfirm = "entry.confirm";
+    public const string RevalidationDue = "entry.revalidation-due";
+    public const string RevalidationOverdue = "entry.revalidation-overdue";
+
     /// <summary>A workflow move's code: <c>entry.submit</c>, <c>entry.claim</c>, <c>entry.publish</c>...</summary>
     public static string For(EntryOperation operation) => "entry." + operation.ToString().ToLowerInvariant();
 
@@ -25,6 +33,7 @@ public static class AuditActions
     [
         EntryCreate, EntryEdit, EntryRetag, EntryDelete, EntryImport,
         .. Enum.GetValues<EntryOperation>().Select(For),
+        EntryReassign, EntryRelease, EntryMessage, EntryConfirm, RevalidationDue, RevalidationOverdue,
         RoleGrant, RoleRevoke, MembershipChange, OrganizationApprove, OrganizationDecline, OrganizationCreate, OrganizationEdit,
     ];
 }

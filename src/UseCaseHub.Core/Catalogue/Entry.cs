@@ -47,6 +47,17 @@ public abstract class Entry
     public List<string> Sources { get; set; } = [];
 
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>When the entry last changed state (set by <see cref="Workflow.EntryWorkflow"/>): the age the curators' queue sorts by.</summary>
+    public DateTimeOffset? StatusChangedAt { get; set; }
+
+    /// <summary>The curator (user id) assessing the entry: set by Claim, changed by Reassign and Release (<see cref="Workflow.EntryAssignment"/>).</summary>
+    public string? AssignedCuratorId { get; set; }
+
+    public DateTimeOffset? AssignedAt { get; set; }
+
+    /// <summary>When the owner last confirmed a published entry is still deployed (re-validation); null: never since publication.</summary>
+    public DateTimeOffset? LastConfirmedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -31,6 +31,7 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         entry.Property(e => e.Licence).HasMaxLength(64);
         entry.Property(e => e.Contact).HasMaxLength(500);
         entry.Property(e => e.ContentHash).HasMaxLength(64);
+        entry.Property(e => e.AssignedCuratorId).HasMaxLength(200);
         entry.Property(e => e.ConcurrencyStamp).IsConcurrencyToken();
         entry.OwnsMany(e => e.Links, links => links.ToJson());
 

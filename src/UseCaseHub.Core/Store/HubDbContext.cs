@@ -35,6 +35,10 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     /// <summary>The append-only audit log (written through <see cref="Audit.AuditLog"/>, never changed).</summary>
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    // wf-curate: inboxes (derived from the audit records of each save) and re-validation flags.
+    public DbSet<UseCaseHub.Core.Notifications.Notification> Notifications => Set<UseCaseHub.Core.Notifications.Notification>();
+    public DbSet<Revalidation.RevalidationFlag> RevalidationFlags => Set<Revalidation.RevalidationFlag>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -59,8 +63,10 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
         Audit.AuditLog.EnsureAppendOnly(ChangeTracker);
         StampChanges();
         var queued = Search.SearchOutbox.Enqueue(this);
+        // SQLite answers synchronously anyway; the deriver is written once, async.
+        var mails = UseCaseHub.Core.Notifications.NotificationDeriver.AddAsync(this).GetAwaiter().GetResult();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        NotifyIfQueued(queued);
+        NotifyIfQueued(queued, mails);
         return saved;
     }
 
@@ -71,16 +77,23 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
         StampChanges();
         // Every writer (site, API, importer) queues its changed entries for the search index in the same transaction.
         var queued = Search.SearchOutbox.Enqueue(this);
+        // Notifications follow from the audit records this save adds, in the same transaction (wf-curate).
+        var mails = await UseCaseHub.Core.Notifications.NotificationDeriver.AddAsync(this, cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        NotifyIfQueued(queued);
+        NotifyIfQueued(queued, mails);
         return saved;
     }
 
-    private static void NotifyIfQueued(int queued)
+    private static void NotifyIfQueued(int queued, int mails)
     {
         if (queued > 0)
         {
             Search.SearchOutbox.NotifyWritten();
+        }
+
+        if (mails > 0)
+        {
+            UseCaseHub.Core.Notifications.NotificationDeriver.NotifyMailQueued();
         }
     }
 

@@ -119,6 +119,14 @@ public static class EntryWorkflow
         }
 
         entry.Status = move.To;
+        entry.StatusChangedAt = now;
+        if (operation == EntryOperation.Claim)
+        {
+            // Who claims assesses: the dashboard's "mine" and the notifications read this.
+            entry.AssignedCuratorId = actor.Id;
+            entry.AssignedAt = now;
+        }
+
         if (move.To == EntryStatus.Published)
         {
             entry.PublishedAt ??= now;
@@ -210,6 +218,14 @@ public static class EntryWorkflow
             throw new EntryStateException("Delete", entry.Status, null, actor.Role, RefusalReason.WrongState,
                 $"The entry is {entry.Status}; only a Draft can be deleted (withdraw or retire it instead).");
         }
+    }
+
+    /// <summary>The owner's side of an entry (members of its organisation; curators if no organisation owns it; admins).</summary>
+    public static bool IsOwnerSide(Entry entry, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(actor);
+        return MayAct(Side.Owner, entry, actor);
     }
 
     private static bool MayAct(Side side, Entry entry, Actor actor) => side switch

@@ -69,6 +69,11 @@ public static class ApiModel
         entry.Ignore(e => e.ContentHash);
         entry.Ignore(e => e.Kind);
         entry.Ignore(e => e.Path);
+        // Curation bookkeeping (who assesses, when confirmed) is the curators' dashboard's, not the open data's.
+        entry.Ignore(e => e.AssignedCuratorId);
+        entry.Ignore(e => e.AssignedAt);
+        entry.Ignore(e => e.StatusChangedAt);
+        entry.Ignore(e => e.LastConfirmedAt);
         entry.Property(e => e.ConcurrencyStamp).IsConcurrencyToken();
         builder.EntitySet<Entry>("Entries");
         builder.EntitySet<UseCase>("UseCases");

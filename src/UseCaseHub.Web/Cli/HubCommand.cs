@@ -12,7 +12,7 @@ namespace UseCaseHub.Web.Cli;
 /// </summary>
 public sealed class HubCommand
 {
-    private static readonly string[] Verbs = ["import", "export", "reindex", "users", "help"];
+    private static readonly string[] Verbs = ["import", "export", "reindex", "revalidate", "users", "help"];
 
     public string? Verb { get; private init; }
     public string[] HostArgs { get; private init; } = [];
@@ -56,6 +56,7 @@ public sealed class HubCommand
                   import [DIR]   import content files (default: Hub:ContentPath) into the store
                   export DIR     write every entry and page back to Markdown files under DIR
                   reindex        rebuild the search index from the store
+                  revalidate     run the re-validation scan once and list the entries it flagged
                   users create-admin EMAIL
                                  create a confirmed administrator; the password is read from standard input
                                  (echo ... | or < file), else a generated one is printed once
@@ -74,6 +75,11 @@ public sealed class HubCommand
         if (Verb == "reindex")
         {
             return await ReindexAsync(services);
+        }
+
+        if (Verb == "revalidate")
+        {
+            return await RevalidateCommand.RunAsync(services);
         }
 
         if (Verb == "users")

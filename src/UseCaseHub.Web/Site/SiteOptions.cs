@@ -27,8 +27,17 @@ public sealed class SiteOptions
     public Uri PublicBaseFor(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var configured = string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : PublicBaseUrl;
-        var address = configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return PublicBaseOr(new Uri($"{request.Scheme}://{request.Host}{request.PathBase}"));
+    }
+
+    /// <summary>
+    /// The same base for links made outside a request (mail sent by a background worker): the configured address, else
+    /// <paramref name="fallback"/> (only reachable in Development and Testing, where the setting may be empty).
+    /// </summary>
+    public Uri PublicBaseOr(Uri fallback)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        var address = string.IsNullOrWhiteSpace(PublicBaseUrl) ? fallback.OriginalString : PublicBaseUrl;
         return new Uri(address.TrimEnd('/') + "/");
     }
 }

@@ -212,6 +212,28 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Revalidate_flags_an_unconfirmed_published_entry_once_and_prints_it()
+    {
+        var content = new ContentFolder();
+        content.Write("use-cases/good.md", ContentFolder.UseCase());
+        Assert.Equal(0, (await RunAsync("import", content.Root)).ExitCode);
+        var options = new DbContextOptionsBuilder<HubDbContext>().UseSqlite($"Data Source={Path.Combine(_data, "usecasehub.db")};Pooling=False").Options;
+        await using (var db = new HubDbContext(options))
+        {
+            var entry = await db.Entries.SingleAsync(e => e.Pid == "UC-2026-00001");
+            entry.PublishedAt = DateTimeOffset.UtcNow.AddDays(-800);
+            await db.SaveChangesAsync();
+        }
+
+        var first = await RunAsync("revalidate");
+        Assert.True(first.ExitCode == 0, first.Errors);
+        Assert.Contains("due: UC-2026-00001", first.Output, StringComparison.Ordinal);
+        Assert.Contains("Re-validation: 1 entries asked of their owners, 0 handed to curators", first.Output, StringComparison.Ordinal);
+        var second = await RunAsync("revalidate");
+        Assert.Contains("Re-validation: 0 entries asked of their owners, 0 handed to curators", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_lists_the_user_commands()
     {
         var (_, output, _) = await RunAsync("help");

@@ -183,6 +183,24 @@ public static class AccessMatrix
                 FormPost("/curate/audit", CuratorPost),
             ]),
 
+            // wf-curate: the curators' queue (claim, reassign, release are posts to it) and everyone's inbox.
+            new("curate",
+            [
+                new("GET", "/curate", CuratorPage),
+                new("GET", "/curate?sdg=6&vertical=water&region=002&state=Submitted&mine=true", CuratorPage),
+                FormPost("/curate", CuratorPost),
+                FormPost("/curate?handler=Claim", CuratorPost),
+                FormPost("/curate?handler=Reassign", CuratorPost),
+                FormPost("/curate?handler=Release", CuratorPost),
+            ]),
+            new("inbox",
+            [
+                new("GET", "/inbox", SignedInPage),
+                FormPost("/inbox?handler=Read", SignedInPost),
+                FormPost("/inbox?handler=ReadAll", SignedInPost),
+                FormPost("/inbox?handler=Confirm", SignedInPost),
+            ]),
+
             // Minimal APIs.
             new("api/search", [new("GET", "/api/search?q=draft&pageSize=100", Public), new("GET", "/api/search?country=KE&facetChildren=true", Public)]),
             new("api/suggest", [new("GET", "/api/suggest?q=dra", Public), new("GET", "/api/suggest?q=glacier", Public), new("GET", "/api/suggest?q=tidal", Public)]),

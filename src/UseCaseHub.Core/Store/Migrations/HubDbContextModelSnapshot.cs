@@ -517,6 +517,9 @@ namespace UseCaseHub.Core.Store.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NotificationMailOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -619,6 +622,13 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedCuratorId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -642,6 +652,9 @@ namespace UseCaseHub.Core.Store.Migrations
                         .IsRequired()
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastConfirmedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Licence")
                         .IsRequired()
@@ -672,6 +685,9 @@ namespace UseCaseHub.Core.Store.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -786,6 +802,92 @@ namespace UseCaseHub.Core.Store.Migrations
                         .IsUnique();
 
                     b.ToTable("Pages");
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mail")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MailLastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailNextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MailSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Mail", "MailNextAttemptAt");
+
+                    b.HasIndex("RecipientId", "ReadAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Revalidation.RevalidationFlag", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("OverdueAt");
+
+                    b.ToTable("RevalidationFlags", (string)null);
                 });
 
             modelBuilder.Entity("UseCaseHub.Core.Search.SearchOutboxItem", b =>
@@ -1297,6 +1399,24 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.Navigation("Links");
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("UseCaseHub.Core.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Revalidation.RevalidationFlag", b =>
+                {
+                    b.HasOne("UseCaseHub.Core.Catalogue.Entry", null)
+                        .WithOne()
+                        .HasForeignKey("UseCaseHub.Core.Revalidation.RevalidationFlag", "EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("UseCaseHub.Core.Taxonomies.SdgTarget", b =>

@@ -21,6 +21,10 @@ public sealed class ProfileModel(UserManager<HubUser> users, SignInManager<HubUs
     [StringLength(2)]
     public string? CountryIso2 { get; set; }
 
+    /// <summary>Notification mail on or off (the inbox keeps every notification either way).</summary>
+    [BindProperty]
+    public bool MailNotifications { get; set; } = true;
+
     public string? Email { get; private set; }
 
     public string? OrganizationName { get; private set; }
@@ -43,6 +47,7 @@ public sealed class ProfileModel(UserManager<HubUser> users, SignInManager<HubUs
 
         DisplayName = user.DisplayName;
         CountryIso2 = user.CountryIso2;
+        MailNotifications = !user.NotificationMailOff;
         await LoadAsync(user);
         return Page();
     }
@@ -59,6 +64,7 @@ public sealed class ProfileModel(UserManager<HubUser> users, SignInManager<HubUs
         {
             user.DisplayName = DisplayName.Trim();
             user.CountryIso2 = string.IsNullOrEmpty(CountryIso2) ? null : CountryIso2.ToUpperInvariant();
+            user.NotificationMailOff = !MailNotifications;
             await users.UpdateAsync(user);
             await signIn.RefreshSignInAsync(user);
             Saved = true;
