@@ -35,6 +35,9 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     /// <summary>The append-only audit log (written through <see cref="Audit.AuditLog"/>, never changed).</summary>
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    /// <summary>Every submitted and published version of every entry (recorded by <see cref="Versions.EntryHistory"/>).</summary>
+    public DbSet<Versions.EntryVersion> EntryVersions => Set<Versions.EntryVersion>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -57,6 +60,8 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Audit.AuditLog.EnsureAppendOnly(ChangeTracker);
+        // Versions recorded and published revisions applied before stamping, so the entries they change are stamped too.
+        Versions.EntryHistory.BeforeSave(this);
         StampChanges();
         var queued = Search.SearchOutbox.Enqueue(this);
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
@@ -68,6 +73,8 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     {
         // The one place the audit log's append-only rule is enforced, for every writer.
         Audit.AuditLog.EnsureAppendOnly(ChangeTracker);
+        // Versions recorded and published revisions applied before stamping, so the entries they change are stamped too.
+        Versions.EntryHistory.BeforeSave(this);
         StampChanges();
         // Every writer (site, API, importer) queues its changed entries for the search index in the same transaction.
         var queued = Search.SearchOutbox.Enqueue(this);

@@ -212,6 +212,14 @@ public static class EntryWorkflow
         }
     }
 
+    /// <summary>Whether the actor acts for the entry's owner side (what submitting, withdrawing and revising need).</summary>
+    public static bool IsOwnerSide(Entry entry, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(actor);
+        return MayAct(Side.Owner, entry, actor);
+    }
+
     private static bool MayAct(Side side, Entry entry, Actor actor) => side switch
     {
         Side.Owner => actor.IsAdmin || actor.IsOwnerOf(entry) || (actor.IsCurator && entry.OrganizationId is null),
