@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Catalogue;
-using UseCaseHub.Core.Workflow;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Core.Workflow;
 
 namespace UseCaseHub.Core.ContentFiles;
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Catalogue;
-using UseCaseHub.Core.Workflow;
 using UseCaseHub.Core.Markdown;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Taxonomies;
+using UseCaseHub.Core.Workflow;
 
 namespace UseCaseHub.Core.Search;
 

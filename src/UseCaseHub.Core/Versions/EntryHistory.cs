@@ -76,7 +76,7 @@ public static class EntryHistory
                 pending.DecidedAt = now;
                 if (outcome == VersionOutcome.Published)
                 {
-                    Fill(pending, entry);
+                    Fill(db, pending, entry);
                 }
             }
             else if (outcome is VersionOutcome.Pending or VersionOutcome.Published)
@@ -93,19 +93,19 @@ public static class EntryHistory
                     DecidedAt = outcome == VersionOutcome.Published ? now : null,
                     FromRevision = entry.RevisionOfId is not null,
                 };
-                Fill(version, entry);
+                Fill(db, version, entry);
                 versions.Add(version);
             }
         }
     }
 
-    private static void Fill(EntryVersion version, Entry entry)
+    private static void Fill(HubDbContext db, EntryVersion version, Entry entry)
     {
         var snapshot = VersionSnapshot.Of(entry);
-        if (entry.RevisionOfId is not null)
+        if (entry.RevisionOfId is { } of)
         {
-            // A revision's slug is the entry's; the published entry keeps its own whatever the draft said.
-            snapshot = snapshot with { Slug = entry.Slug };
+            // The published entry keeps its own slug whatever the revision's draft said.
+            snapshot = snapshot with { Slug = db.Entries.IgnoreQueryFilters().Where(e => e.Id == of).Select(e => e.Slug).First() };
         }
 
         version.Title = snapshot.Title.Length > 300 ? snapshot.Title[..300] : snapshot.Title;
