@@ -10,6 +10,12 @@ public static class AuditActions
     public const string EntryRetag = "entry.retag";
     public const string EntryDelete = "entry.delete";
     public const string EntryImport = "entry.import";
+
+    /// <summary>A revision of a published entry was started (subject: the published entry).</summary>
+    public const string EntryRevise = "entry.revise";
+
+    /// <summary>A published revision was applied onto its entry, which became its new version (subject: the entry).</summary>
+    public const string EntryRevisionApply = "entry.revision.apply";
     public const string RoleGrant = "role.grant";
     public const string RoleRevoke = "role.revoke";
     public const string MembershipChange = "membership.change";
@@ -31,7 +37,7 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        EntryCreate, EntryEdit, EntryRetag, EntryDelete, EntryImport,
+        EntryCreate, EntryEdit, EntryRetag, EntryDelete, EntryImport, EntryRevise, EntryRevisionApply,
         .. Enum.GetValues<EntryOperation>().Select(For),
         EntryReassign, EntryRelease, EntryMessage, EntryConfirm, RevalidationDue, RevalidationOverdue,
         RoleGrant, RoleRevoke, MembershipChange, OrganizationApprove, OrganizationDecline, OrganizationCreate, OrganizationEdit,

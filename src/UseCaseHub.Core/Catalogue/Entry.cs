@@ -23,6 +23,12 @@ public abstract class Entry
 
     public EntryStatus Status { get; set; } = EntryStatus.Draft;
 
+    /// <summary>
+    /// Set on a revision: a draft of a new version of this published entry, with the same <see cref="Pid"/>, assessed
+    /// again while the published entry stays visible; applied onto it when published (see <see cref="Workflow.EntryRevisions"/>).
+    /// </summary>
+    public Guid? RevisionOfId { get; set; }
+
     /// <summary>Incremented on every accepted change; the workflow issue keeps the history.</summary>
     public int Version { get; set; } = 1;
 

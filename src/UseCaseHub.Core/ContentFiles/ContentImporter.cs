@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Core.Workflow;
 
 namespace UseCaseHub.Core.ContentFiles;
 
@@ -99,7 +100,8 @@ public sealed class ContentImporter(HubDbContext db, HubPaths paths, ILogger<Con
     /// <summary>Identifiers and slugs are unique across files and must not move between stored entries.</summary>
     private async Task<List<Candidate>> RemoveConflictsAsync(List<Candidate> candidates, ImportReport report, CancellationToken cancellationToken)
     {
-        var stored = await db.Entries.AsNoTracking().Select(e => new { e.Pid, e.Id, e.Slug }).ToListAsync(cancellationToken);
+        // Revisions share their entry's PID and slug; a file describes the entry itself.
+        var stored = await db.Entries.AsNoTracking().Canonical().Select(e => new { e.Pid, e.Id, e.Slug }).ToListAsync(cancellationToken);
         var pidById = stored.ToDictionary(e => e.Id, e => e.Pid);
         var pidBySlug = stored.ToDictionary(e => e.Slug, e => e.Pid, StringComparer.Ordinal);
         var idByPid = stored.ToDictionary(e => e.Pid, e => e.Id, StringComparer.Ordinal);
@@ -149,7 +151,7 @@ public sealed class ContentImporter(HubDbContext db, HubPaths paths, ILogger<Con
     private async Task ImportEntryAsync(Candidate candidate, ImportReport report, CancellationToken cancellationToken)
     {
         var file = candidate.Entry;
-        var storedHash = await db.Entries.Where(e => e.Pid == file.Pid).Select(e => new { e.ContentHash }).FirstOrDefaultAsync(cancellationToken);
+        var storedHash = await db.Entries.Canonical().Where(e => e.Pid == file.Pid).Select(e => new { e.ContentHash }).FirstOrDefaultAsync(cancellationToken);
         if (storedHash?.ContentHash == candidate.Hash)
         {
             report.Unchanged++;
@@ -159,7 +161,7 @@ public sealed class ContentImporter(HubDbContext db, HubPaths paths, ILogger<Con
         var drawsOn = new List<UseCase>();
         foreach (var (pid, line) in file.DrawsOn)
         {
-            var useCase = await db.UseCases.FirstOrDefaultAsync(u => u.Pid == pid, cancellationToken);
+            var useCase = await db.UseCases.Canonical().FirstOrDefaultAsync(u => u.Pid == pid, cancellationToken);
             if (useCase is null)
             {
                 Fail(report, [new ContentProblem(candidate.File, line, "draws_on", $"'{pid}' is not a known use case.")]);
@@ -213,7 +215,7 @@ public sealed class ContentImporter(HubDbContext db, HubPaths paths, ILogger<Con
     }
 
     private Task<Entry?> LoadForUpdateAsync(string pid, CancellationToken cancellationToken) =>
-        db.Entries
+        db.Entries.Canonical()
             .Include(e => e.Verticals).Include(e => e.Countries).Include(e => e.Sdgs).Include(e => e.SdgTargets)
             .Include(e => e.Technologies).Include(e => e.Standards).Include(e => e.Organization).Include(e => e.Partners)
             .Include(e => ((BestPractice)e).DrawsOn)

@@ -5,6 +5,7 @@ using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Markdown;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Taxonomies;
+using UseCaseHub.Core.Workflow;
 
 namespace UseCaseHub.Core.Search;
 
@@ -52,7 +53,8 @@ public sealed class SearchDocuments
     public async Task<List<SearchDocument>> LoadAsync(HubDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var entries = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken);
+        // A revision is never a search hit of its own (its entry is): its id is simply absent, so the index drops it.
+        var entries = await db.Entries.AsNoTracking().Canonical().Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken);
         await AttachTagsAsync(db, entries, cancellationToken);
         return entries.Select(From).ToList();
     }
@@ -65,7 +67,7 @@ public sealed class SearchDocuments
         while (true)
         {
             var last = after;
-            var batch = await db.Entries.AsNoTracking().Where(e => e.Pid.CompareTo(last) > 0).OrderBy(e => e.Pid).Take(batchSize)
+            var batch = await db.Entries.AsNoTracking().Canonical().Where(e => e.Pid.CompareTo(last) > 0).OrderBy(e => e.Pid).Take(batchSize)
                 .ToListAsync(cancellationToken);
             await AttachTagsAsync(db, batch, cancellationToken);
             foreach (var document in batch.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(From).ToList())
@@ -120,8 +122,8 @@ public sealed class SearchDocuments
     public static async Task<string> FingerprintAsync(HubDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var count = await db.Entries.CountAsync(cancellationToken);
-        var latest = await db.Entries.MaxAsync(e => (DateTimeOffset?)e.UpdatedAt, cancellationToken);
+        var count = await db.Entries.Canonical().CountAsync(cancellationToken);
+        var latest = await db.Entries.Canonical().MaxAsync(e => (DateTimeOffset?)e.UpdatedAt, cancellationToken);
         return string.Create(CultureInfo.InvariantCulture, $"{count}:{latest?.UtcTicks ?? 0}");
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Workflow;
 
 namespace UseCaseHub.Core.Store;
 
@@ -17,9 +18,13 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         entry.Ignore(e => e.Path);
         entry.Property(e => e.Id).ValueGeneratedNever();
         entry.Property(e => e.Pid).HasMaxLength(32);
-        entry.HasIndex(e => e.Pid).IsUnique();
+        // A revision shares its published entry's PID and slug, so both are unique among the entries themselves only
+        // (SQLite and PostgreSQL both take the filter), and an entry has at most one open revision.
+        entry.HasIndex(e => e.Pid).IsUnique().HasFilter(EntryRevisions.NotARevisionSql);
         entry.Property(e => e.Slug).HasMaxLength(120);
-        entry.HasIndex(e => e.Slug).IsUnique();
+        entry.HasIndex(e => e.Slug).IsUnique().HasFilter(EntryRevisions.NotARevisionSql);
+        entry.HasOne<Entry>().WithMany().HasForeignKey(e => e.RevisionOfId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasIndex(e => e.RevisionOfId).IsUnique().HasFilter(EntryRevisions.OpenRevisionSql);
         entry.Property(e => e.Title).HasMaxLength(300);
         entry.Property(e => e.Summary).HasMaxLength(2000);
         entry.Property(e => e.Language).HasMaxLength(35);

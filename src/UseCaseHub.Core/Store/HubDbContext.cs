@@ -35,9 +35,14 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     /// <summary>The append-only audit log (written through <see cref="Audit.AuditLog"/>, never changed).</summary>
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
-    // wf-curate: inboxes (derived from the audit records of each save) and re-validation flags.
+    /// <summary>People's inboxes, derived from the audit records of each save (see <see cref="UseCaseHub.Core.Notifications.NotificationDeriver"/>).</summary>
     public DbSet<UseCaseHub.Core.Notifications.Notification> Notifications => Set<UseCaseHub.Core.Notifications.Notification>();
+
+    /// <summary>Entries flagged for re-validation ("still deployed?").</summary>
     public DbSet<Revalidation.RevalidationFlag> RevalidationFlags => Set<Revalidation.RevalidationFlag>();
+
+    /// <summary>Every submitted and published version of every entry (recorded by <see cref="Versions.EntryHistory"/>).</summary>
+    public DbSet<Versions.EntryVersion> EntryVersions => Set<Versions.EntryVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -61,6 +66,8 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Audit.AuditLog.EnsureAppendOnly(ChangeTracker);
+        // Versions recorded and published revisions applied before stamping, so the entries they change are stamped too.
+        Versions.EntryHistory.BeforeSave(this);
         StampChanges();
         var queued = Search.SearchOutbox.Enqueue(this);
         // SQLite answers synchronously anyway; the deriver is written once, async.
@@ -74,10 +81,12 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     {
         // The one place the audit log's append-only rule is enforced, for every writer.
         Audit.AuditLog.EnsureAppendOnly(ChangeTracker);
+        // Versions recorded and published revisions applied before stamping, so the entries they change are stamped too.
+        Versions.EntryHistory.BeforeSave(this);
         StampChanges();
         // Every writer (site, API, importer) queues its changed entries for the search index in the same transaction.
         var queued = Search.SearchOutbox.Enqueue(this);
-        // Notifications follow from the audit records this save adds, in the same transaction (wf-curate).
+        // Notifications follow from the audit records this save adds, in the same transaction.
         var mails = await UseCaseHub.Core.Notifications.NotificationDeriver.AddAsync(this, cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         NotifyIfQueued(queued, mails);

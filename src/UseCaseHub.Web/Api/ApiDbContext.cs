@@ -23,5 +23,6 @@ public sealed class ApiDbContext(DbContextOptions<HubDbContext> options, SearchA
         base.OnModelCreating(builder);
         // The one visibility rule, given this context's fields so the filter reads them per query.
         builder.Entity<Entry>().HasQueryFilter(Visibility.Rule<Entry>(() => _seesEverything, () => _organization));
+        builder.Entity<Core.Versions.EntryVersion>().HasQueryFilter(Core.Versions.VersionVisibility.Rule(() => _seesEverything, () => _organization));
     }
 }

@@ -32,6 +32,9 @@ public static class ApiModel
         ["Technologies"] = Paths(["Entries", .. Under("Entries", Tags)]),
         ["Standards"] = Paths(["Entries", .. Under("Entries", Tags)]),
         ["Organizations"] = Paths(["Entries", .. Under("Entries", Tags), "PartnerIn", .. Under("PartnerIn", Tags)]),
+
+        // Versions are read flat (EntryId joins them to Entries); the entry is not a navigation of the model.
+        ["EntryVersions"] = Paths([]),
     };
 
     private static HashSet<string> Paths(IEnumerable<string> paths) => new(paths, StringComparer.Ordinal);
@@ -89,6 +92,12 @@ public static class ApiModel
         builder.EntitySet<Technology>("Technologies").EntityType.HasKey(t => t.Slug).Property(t => t.Name).IsConcurrencyToken();
         builder.EntitySet<Standard>("Standards").EntityType.HasKey(s => s.Code).Property(s => s.Title).IsConcurrencyToken();
         builder.EntitySet<Organization>("Organizations").EntityType.HasKey(o => o.Id).Property(o => o.Name).IsConcurrencyToken();
+
+        // Every kept version (snapshot as JSON), read-only, under the version visibility rule.
+        var version = builder.EntitySet<Core.Versions.EntryVersion>("EntryVersions").EntityType;
+        version.HasKey(v => v.Id);
+        version.Ignore(v => v.Entry);
+        version.Ignore(v => v.Content);
 
         builder.EntitySet<EntryTag>("EntryTags").EntityType.HasKey(t => new { t.EntryId, t.Facet, t.Code });
 

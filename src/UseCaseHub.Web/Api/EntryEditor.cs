@@ -145,7 +145,9 @@ public sealed class EntryEditor(ApiDbContext db)
 
         var violations = EntryRules.Check(entry, DateTimeOffset.UtcNow);
         errors.AddRange(violations.Select(FieldError.From));
-        if (!derived && !violations.Exists(v => v.Field == nameof(Entry.Slug)) && await SlugTakenAsync(entry.Slug, entry.Id, cancellationToken))
+        // A revision carries its entry's slug (the entry keeps its own when the revision is applied): not a second holder.
+        if (!derived && entry.RevisionOfId is null && !violations.Exists(v => v.Field == nameof(Entry.Slug))
+            && await SlugTakenAsync(entry.Slug, entry.Id, cancellationToken))
         {
             errors.Add(FieldError.From(EntryRules.SlugTaken(entry.Slug)));
         }
@@ -153,7 +155,7 @@ public sealed class EntryEditor(ApiDbContext db)
 
     // Every entry counts, visible or not: slugs are unique across the store.
     private Task<bool> SlugTakenAsync(string slug, Guid id, CancellationToken cancellationToken) =>
-        db.Entries.IgnoreQueryFilters().AnyAsync(e => e.Slug == slug && e.Id != id, cancellationToken);
+        db.Entries.IgnoreQueryFilters().AnyAsync(e => e.Slug == slug && e.Id != id && e.RevisionOfId == null, cancellationToken);
 
     private async Task<string> FreeSlugAsync(string slug, Guid id, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Taxonomies;
 
 namespace UseCaseHub.Web.Api;
@@ -104,4 +105,20 @@ public sealed class OrganizationsController(ApiDbContext db) : ODataController
 
     [HubQuery]
     public SingleResult<Organization> Get([FromODataUri] Guid key) => SingleResult.Create(db.Organizations.AsNoTracking().Where(o => o.Id == key));
+}
+
+/// <summary>
+/// Kept versions, read-only: the published versions of public entries for everyone; every version of its organisation's
+/// entries for a member; all for curators and admins (<see cref="Core.Versions.VersionVisibility"/>, also the context's filter).
+/// </summary>
+public sealed class EntryVersionsController(ApiDbContext db) : ODataController
+{
+    private IQueryable<Core.Versions.EntryVersion> Visible =>
+        Core.Versions.VersionVisibility.VisibleTo(db.EntryVersions.AsNoTracking(), SearchAudience.Of(User));
+
+    [HubQuery]
+    public IQueryable<Core.Versions.EntryVersion> Get() => Visible;
+
+    [HubQuery]
+    public SingleResult<Core.Versions.EntryVersion> Get([FromODataUri] long key) => SingleResult.Create(Visible.Where(v => v.Id == key));
 }

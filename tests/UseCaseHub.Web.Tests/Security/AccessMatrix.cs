@@ -258,6 +258,19 @@ public static class AccessMatrix
         rows.AddRange(ReadSet("Technologies", "", [($"('{Uri.EscapeDataString(f.Technology)}')", $"/{Uri.EscapeDataString(f.Technology)}", Public)]));
         rows.AddRange(ReadSet("Standards", "", [($"('{Uri.EscapeDataString(f.Standard)}')", $"/{Uri.EscapeDataString(f.Standard)}", Public)]));
         rows.AddRange(ReadSet("Organizations", "", [($"({f.OrganizationA})", $"/{f.OrganizationA}", Public)]));
+        // wf-versions: version pages (a draft's versions: only those who may see the draft, and it has none yet), the
+        // site's Revise button (a form post: signed-in people with its token; the workflow decides the rest), and the
+        // read-only EntryVersions set (every imported version is a published version of a public entry).
+        const string kinds = "{kind:regex(^(use-cases|best-practices)$)}/{slug}/versions";
+        rows.Add(new(kinds, [new("GET", "/use-cases/kenya-water/versions", Public), new("GET", $"/use-cases/{f.DraftA.Slug}/versions", SiteSeesA),
+            new("GET", "/best-practices/choosing-lpwan/versions", Public)]));
+        rows.Add(new(kinds + "/{n:int}", [new("GET", "/use-cases/kenya-water/versions/1", Public), new("GET", "/use-cases/kenya-water/versions/2", Expect.All(404)),
+            new("GET", $"/use-cases/{f.DraftB.Slug}/versions/1", SiteSeesB)]));
+        rows.Add(new(kinds + "/diff", [new("GET", "/use-cases/kenya-water/versions/diff?from=1&to=1", Public),
+            new("GET", $"/use-cases/{f.DraftC.Slug}/versions/diff?from=1&to=2", SiteSeesC)]));
+        rows.Add(new("revise/{id:guid}", [new("GET", $"/revise/{f.DraftA.Id}", new(302, 404, 404, 404, 404, 401, 401, 401)),
+            FormPost($"/revise/{f.DraftA.Id}", SignedInPost)]));
+        rows.AddRange(ReadSet("EntryVersions", "?$filter=Outcome eq 'Pending'", [("(1)", "/1", Public)]));
         rows.Add(new("odata/EntryTags", [new("GET", "/odata/EntryTags", Public)]));
         rows.Add(new("odata/EntryTags/$count", [new("GET", "/odata/EntryTags/$count", Public)]));
         return rows;

@@ -672,6 +672,9 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("RevisionOfId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -715,10 +718,16 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("Pid")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"RevisionOfId\" IS NULL");
+
+                    b.HasIndex("RevisionOfId")
+                        .IsUnique()
+                        .HasFilter("\"RevisionOfId\" IS NOT NULL AND \"Status\" NOT IN ('Withdrawn', 'Rejected')");
 
                     b.HasIndex("Slug")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"RevisionOfId\" IS NULL");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -1121,6 +1130,56 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.ToTable("Verticals");
                 });
 
+            modelBuilder.Entity("UseCaseHub.Core.Versions.EntryVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pid")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("Pid", "Number")
+                        .IsUnique();
+
+                    b.ToTable("EntryVersions", (string)null);
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Catalogue.BestPractice", b =>
                 {
                     b.HasBaseType("UseCaseHub.Core.Catalogue.Entry");
@@ -1371,6 +1430,11 @@ namespace UseCaseHub.Core.Store.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("UseCaseHub.Core.Catalogue.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionOfId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.OwnsMany("UseCaseHub.Core.Catalogue.EntryLink", "Links", b1 =>
                         {
                             b1.Property<Guid>("EntryId");
@@ -1428,6 +1492,17 @@ namespace UseCaseHub.Core.Store.Migrations
                         .IsRequired();
 
                     b.Navigation("Goal");
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Versions.EntryVersion", b =>
+                {
+                    b.HasOne("UseCaseHub.Core.Catalogue.Entry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("UseCaseHub.Core.Catalogue.UseCase", b =>
