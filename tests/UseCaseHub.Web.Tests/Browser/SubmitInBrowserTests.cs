@@ -21,13 +21,7 @@ public sealed class SubmitInBrowserTests(MemberBrowserFixture browser) : IClassF
     {
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync("member@example.org");
         await page.GetByLabel("Password").FillAsync(IdentityHubFactory.DemoPassword);
@@ -54,9 +48,12 @@ public sealed class SubmitInBrowserTests(MemberBrowserFixture browser) : IClassF
         await countries.Locator("input.picker-filter").FillAsync("kenya");
         await countries.GetByLabel("Kenya").CheckAsync();
 
+        var form = page.Url;
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for assessment" }).ClickAsync();
+        await page.WaitForURLAsync(url => url != form);
 
-        await page.WaitForURLAsync(new Regex("/submit/[0-9a-f-]{36}\\?done=submitted$"));
+        var problems = await page.Locator(".error-summary, .refusal").AllTextContentsAsync();
+        Assert.True(Regex.IsMatch(page.Url, "/submit/[0-9a-f-]{36}\\?done=submitted$"), $"{page.Url}: {string.Join(" ", problems)}");
         Assert.Equal("Submitted", await page.Locator(".meta .entry-status").GetAttributeAsync("data-status"));
         Assert.Empty(errors);
     }

@@ -134,6 +134,13 @@ public sealed partial class SubmitFormTests(IdentityHubFactory hub) : IClassFixt
         Assert.Matches("value=\"KE\" checked", page);
         Assert.Matches("name=\"Form.SdgTargets\" value=\"6.1\" checked", page);
         Assert.Contains("The draft is saved.", page, StringComparison.Ordinal);
+        // Each form carries its own antiforgery token (an explicit action turns the tag helper's default off).
+        foreach (Match form in Regex.Matches(page, "<form method=\"post\" action=\"/submit/[^\"]*\".*?</form>", RegexOptions.Singleline))
+        {
+            Assert.Contains("name=\"__RequestVerificationToken\"", form.Value, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(3, Regex.Count(page, "<form method=\"post\" action=\"/submit/"));
 
         // As a browser posts it back: every field as the page showed it (the slug included), two of them changed.
         var edited = Complete("Prepaid water meters in four towns");
