@@ -248,5 +248,28 @@ public sealed partial class LuceneSearchEngine
         }));
     }
 
+    public Task<IReadOnlyList<SearchHit>> SimilarToTextAsync(string text, string language, SearchAudience audience, int max = 5,
+        Guid? exclude = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        if (string.IsNullOrWhiteSpace(text) || max <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<SearchHit>>([]);
+        }
+
+        return Task.FromResult(WithSearcher<IReadOnlyList<SearchHit>>(searcher =>
+        {
+            // MinDocFreq 1: a word of the new text may be in a single entry, and that entry is exactly the duplicate sought.
+            var like = new MoreLikeThis(searcher.IndexReader) { Analyzer = _analyzers.For(language ?? "en"), MinTermFreq = 1, MinDocFreq = 1, MaxQueryTerms = 25, FieldNames = [LuceneFields.Text] };
+            var query = new BooleanQuery { { like.Like(new StringReader(text), LuceneFields.Text), Occur.SHOULD } };
+            if (exclude is { } id)
+            {
+                query.Add(new TermQuery(new Term(LuceneFields.Id, LuceneDocuments.Key(id))), Occur.MUST_NOT);
+            }
+
+            return searcher.Search(Visible(query, audience), max).ScoreDocs.Select(d => Hit(searcher, d, null)).ToList();
+        }));
+    }
+
     private static string Stored(global::Lucene.Net.Documents.Document document, string field) => document.Get(field, CultureInfo.InvariantCulture) ?? "";
 }

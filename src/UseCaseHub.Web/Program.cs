@@ -11,6 +11,7 @@ using UseCaseHub.Web.Localization;
 using UseCaseHub.Web.Search;
 using UseCaseHub.Web.Security;
 using UseCaseHub.Web.Site;
+using UseCaseHub.Web.Submit;
 
 var command = HubCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);
@@ -28,6 +29,7 @@ builder.Services.AddHubSecurityHeaders(builder.Environment);
 builder.Services.AddHubApiCsrf();
 builder.Services.AddHubSecurityContact(builder.Configuration);
 builder.Services.AddHubCuration(builder.Configuration);
+builder.Services.AddHubSubmit();
 
 var app = builder.Build();
 if (command.Verb is not null)

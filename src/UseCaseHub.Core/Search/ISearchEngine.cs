@@ -30,6 +30,13 @@ public interface ISearchEngine
     /// <summary>Entries like the given one (more-like-this), never the entry itself.</summary>
     Task<IReadOnlyList<SearchHit>> SimilarAsync(Guid id, SearchAudience audience, int max = 5, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Entries like a text not (yet) in the index, e.g. a draft's title and summary on the submission form, so a
+    /// duplicate is caught before it is submitted; <paramref name="exclude"/> (the draft itself) is never returned.
+    /// </summary>
+    Task<IReadOnlyList<SearchHit>> SimilarToTextAsync(string text, string language, SearchAudience audience, int max = 5,
+        Guid? exclude = null, CancellationToken cancellationToken = default);
+
     /// <summary>How many documents the index holds (all statuses).</summary>
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 

@@ -40,9 +40,15 @@ public static class ApiErrors
 /// <summary>A field at fault; <see cref="Code"/> is the rulebook's rule code (see <see cref="RuleCodes"/>).</summary>
 public sealed record FieldError(string Field, string Message, string Code = "InvalidValue")
 {
+    /// <summary>The rule's arguments, so a site form can say the violation in the reader's language (not sent by the API).</summary>
+    public IReadOnlyList<object?> Arguments { get; init; } = [];
+
     public static FieldError From(RuleViolation violation)
     {
         ArgumentNullException.ThrowIfNull(violation);
-        return new(violation.Field, violation.Message, violation.Rule);
+        return new(violation.Field, violation.Message, violation.Rule) { Arguments = violation.Arguments };
     }
+
+    /// <summary>The violation again, for a door that speaks it (the site's form).</summary>
+    public RuleViolation ToViolation() => new(Field, Code, Arguments, Message);
 }

@@ -521,6 +521,21 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Empty(await Engine.SimilarAsync(Guid.NewGuid(), SearchAudience.Public));
     }
 
+    [Fact]
+    public async Task Similar_to_a_new_text_finds_the_duplicate_for_the_audience_and_never_the_excluded_entry()
+    {
+        const string text = "Coral bleaching alerts from reef buoys\nBuoys report water temperature so that coral bleaching alerts go out early.";
+
+        var similar = await Engine.SimilarToTextAsync(text, "en", SearchAudience.Public, 5);
+        Assert.Equal(Reef, similar[0].Id);
+        Assert.DoesNotContain(await Engine.SimilarToTextAsync(text, "en", SearchAudience.Public, 5, exclude: Reef), h => h.Id == Reef);
+
+        // A draft's words find it only for an audience that may see it.
+        Assert.DoesNotContain(await Engine.SimilarToTextAsync("wombats burrows", "en", SearchAudience.Public, 5), h => h.Id == Draft);
+        Assert.Contains(await Engine.SimilarToTextAsync("wombats burrows", "en", SearchAudience.Everyone, 5), h => h.Id == Draft);
+        Assert.Empty(await Engine.SimilarToTextAsync("  ", "en", SearchAudience.Everyone, 5));
+    }
+
     // ---- Visibility ----
 
     [Fact]

@@ -4,12 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Rules;
 using UseCaseHub.Testing;
+using UseCaseHub.Web.Tests.Identity;
 
 namespace UseCaseHub.Web.Tests.Api;
 
 /// <summary>
-/// One rulebook, two doors: the same bad value is refused by the OData editor and by the content importer with the
-/// same field and the same rule code (the site's forms will be the third door).
+/// One rulebook, three doors: the same bad value is refused by the OData editor, by the content importer and by the
+/// site's submission form with the same field and the same rule code.
 /// </summary>
 public sealed class RulebookTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
@@ -43,6 +44,50 @@ public sealed class RulebookTests(ApiFactory factory) : IClassFixture<ApiFactory
         ["target of a goal not listed"] = ("sdg_targets: [\"6.1\"]", "sdg_targets: [\"7.1\"]", "SdgTargets",
             new JsonArray(new JsonObject { ["Code"] = "7.1" }), "SdgTargets", RuleCodes.TargetWithoutGoal),
     };
+
+    /// <summary>Case name → the form's fields for the same bad value (the rest of the form is a valid draft).</summary>
+    private static readonly Dictionary<string, KeyValuePair<string, string>[]> FormValues = new()
+    {
+        ["start year too far ahead"] = [new("Form.StartYear", FarAhead.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        ["javascript link"] = [new("Form.Links[0].Title", "Click"), new("Form.Links[0].Value", "javascript:alert(1)")],
+        ["ftp source"] = [new("Form.Sources", "ftp://example.org/source")],
+        ["slug with capitals"] = [new("Form.Slug", "Rulebook-Case")],
+        ["language not BCP 47"] = [new("Form.Language", "english")],
+        ["unknown vertical"] = [new("Form.Verticals", "teleportation")],
+        ["target of a goal not listed"] = [new("Form.SdgTargets", "7.1")],
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task The_same_bad_entry_is_refused_identically_by_api_and_form(string name)
+    {
+        var (_, _, apiField, apiValue, field, rule) = BadValues[name];
+        var draft = Draft($"Rulebook form case {name}");
+        draft[apiField] = apiValue.DeepClone();
+        var (status, body, _) = await _api.SendAsync(HttpMethod.Post, "/odata/UseCases", Caller.Curator, draft.ToJsonString());
+
+        // The same draft through the site's form, as a curator (the test scheme reads the same headers on the site).
+        using var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        browser.DefaultRequestHeaders.Add(TestAuthentication.RolesHeader, Caller.Curator.Roles);
+        List<KeyValuePair<string, string>> fields =
+        [
+            new("Form.Title", $"Rulebook form case {name}"), new("Form.Summary", "Written through the form."), new("Form.Stage", "Pilot"),
+            new("Form.Language", "en"), new("Form.Licence", "CC-BY-4.0"), new("Form.Sdgs", "6"), new("Form.Verticals", "water"),
+        ];
+        var bad = FormValues[name];
+        fields.RemoveAll(f => bad.Any(b => b.Key == f.Key && true));
+        fields.AddRange(bad);
+        using var response = await browser.SubmitAsync("/submit?kind=use-case", fields, "/submit?kind=use-case&handler=Save");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.True(status == HttpStatusCode.BadRequest, $"{(int)status} {body?.ToJsonString()}");
+        var detail = Assert.Single(body!["error"]!["details"]!.AsArray());
+        Assert.Equal((field, rule), ((string)detail!["target"]!, (string)detail["code"]!));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var shown = System.Text.RegularExpressions.Regex.Matches(html, "data-field=\"([^\"]+)\">\\s*<span data-rule=\"([^\"]*)\"")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal([(field, rule)], shown);
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -6,11 +6,22 @@ namespace UseCaseHub.Web.Tests.Browser;
 /// The host on a real loopback port and Debian's chromium driven by Playwright (never a downloaded
 /// browser: tests/run.sh installs the chromium package).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly HubFactory _factory = new();
+    private readonly HubFactory _factory;
+
+    public BrowserFixture()
+        : this(new HubFactory())
+    {
+    }
+
+    /// <summary>A fixture over another host (e.g. one with the demo accounts, for pages behind sign-in).</summary>
+    protected BrowserFixture(HubFactory factory)
+    {
+        _factory = factory;
+    }
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;

@@ -28,6 +28,17 @@ internal static partial class Http
         return await client.PostAsync(new Uri(action ?? page, UriKind.Relative), content);
     }
 
+    /// <summary>As <see cref="SubmitAsync(HttpClient, string, IDictionary{string, string}, string?)"/>, with repeated fields (checkboxes).</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string page, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
+    {
+        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, $"no antiforgery token on {page}");
+        var form = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))).ToList();
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(new Uri(action ?? page, UriKind.Relative), content);
+    }
+
     public static async Task SignInAsync(this HttpClient client, string email, string password)
     {
         using var response = await client.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

@@ -201,6 +201,30 @@ public static class AccessMatrix
                 FormPost("/inbox?handler=Confirm", SignedInPost),
             ]),
 
+            // wf-submit: the submission form (members, curators, admins; another organisation's entry is a 404), the
+            // signed-in member's organisation's entries, and the public organisation pages (drafts for their members only).
+            new("submit/{id:guid?}",
+            [
+                new("GET", "/submit", SignedInPage),
+                new("GET", "/submit?kind=use-case", SignedInPage),
+                new("GET", "/submit?kind=best-practice", SignedInPage),
+                new("GET", $"/submit/{f.DraftA.Id}", new(302, 200, 404, 200, 200, 401, 401, 401)),
+                new("GET", $"/submit/{f.DraftB.Id}", new(302, 404, 200, 200, 200, 401, 401, 401)),
+                new("GET", $"/submit/{f.DraftC.Id}", new(302, 404, 404, 200, 200, 401, 401, 401)),
+                FormPost("/submit?kind=use-case&handler=Save", SignedInPost),
+                FormPost($"/submit/{f.DraftA2.Id}?handler=Save", SignedInPost),
+                FormPost($"/submit/{f.DraftA2.Id}?handler=Submit", SignedInPost),
+                FormPost($"/submit/{f.DraftA2.Id}?handler=Delete", SignedInPost),
+            ]),
+            new("my-entries", [new("GET", "/my-entries", SignedInPage)]),
+            new("organizations/{slug}",
+            [
+                new("GET", "/organizations/demo-organisation", Public),
+                new("GET", "/organizations/fixture-utility", Public),
+                new("GET", "/organizations/claimed-organisation", Public),
+                new("GET", "/organizations/no-such-organisation", Expect.All(404)),
+            ]),
+
             // Minimal APIs.
             new("api/search", [new("GET", "/api/search?q=draft&pageSize=100", Public), new("GET", "/api/search?country=KE&facetChildren=true", Public)]),
             new("api/suggest", [new("GET", "/api/suggest?q=dra", Public), new("GET", "/api/suggest?q=glacier", Public), new("GET", "/api/suggest?q=tidal", Public)]),
