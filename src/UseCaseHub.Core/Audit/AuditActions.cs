@@ -18,6 +18,15 @@ public static class AuditActions
     public const string OrganizationCreate = "organization.create";
     public const string OrganizationEdit = "organization.edit";
 
+    /// <summary>A message in an entry's conversation (subject: the entry).</summary>
+    public const string EntryMessage = "entry.message";
+
+    /// <summary>A curator's assessment recorded or changed (subject: the entry).</summary>
+    public const string EntryAssess = "entry.assess";
+
+    /// <summary>A standardisation gap noted on an entry (subject: the entry).</summary>
+    public const string EntryGap = "entry.gap";
+
     /// <summary>A workflow move's code: <c>entry.submit</c>, <c>entry.claim</c>, <c>entry.publish</c>...</summary>
     public static string For(EntryOperation operation) => "entry." + operation.ToString().ToLowerInvariant();
 
@@ -25,6 +34,7 @@ public static class AuditActions
     [
         EntryCreate, EntryEdit, EntryRetag, EntryDelete, EntryImport,
         .. Enum.GetValues<EntryOperation>().Select(For),
+        EntryMessage, EntryAssess, EntryGap,
         RoleGrant, RoleRevoke, MembershipChange, OrganizationApprove, OrganizationDecline, OrganizationCreate, OrganizationEdit,
     ];
 }

@@ -35,6 +35,10 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     /// <summary>The append-only audit log (written through <see cref="Audit.AuditLog"/>, never changed).</summary>
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    public DbSet<Assessments.Assessment> Assessments => Set<Assessments.Assessment>();
+    public DbSet<Assessments.StandardisationGap> StandardisationGaps => Set<Assessments.StandardisationGap>();
+    public DbSet<Conversation.EntryMessage> EntryMessages => Set<Conversation.EntryMessage>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
