@@ -1,5 +1,6 @@
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
+using UseCaseHub.Core.Assessments;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Taxonomies;
 
@@ -32,6 +33,9 @@ public static class ApiModel
         ["Technologies"] = Paths(["Entries", .. Under("Entries", Tags)]),
         ["Standards"] = Paths(["Entries", .. Under("Entries", Tags)]),
         ["Organizations"] = Paths(["Entries", .. Under("Entries", Tags), "PartnerIn", .. Under("PartnerIn", Tags)]),
+        // Assessments and gaps (wf-assess): a gap's standards; never a way back to entries.
+        ["Assessments"] = Paths([]),
+        ["StandardisationGaps"] = Paths(["Standards"]),
     };
 
     private static HashSet<string> Paths(IEnumerable<string> paths) => new(paths, StringComparer.Ordinal);
@@ -39,7 +43,7 @@ public static class ApiModel
     private static IEnumerable<string> Under(string parent, IEnumerable<string> children) => children.Select(c => parent + "/" + c);
 
     /// <summary>The workflow's moves, bound to each writable entry set (see <see cref="Core.Workflow.EntryWorkflow"/>).</summary>
-    public static IReadOnlyList<string> Actions { get; } = ["Submit", "Claim", "Decide", "Withdraw", "Retire"];
+    public static IReadOnlyList<string> Actions { get; } = ["Submit", "Claim", "Assess", "Decide", "Withdraw", "Retire"];
 
     /// <summary>The workflow actions bound to one entry type; each answers the moved entity.</summary>
     private static void Workflow<T>(ODataConventionModelBuilder builder, string set)
@@ -54,6 +58,12 @@ public static class ApiModel
         decide.Parameter<string>("Note").Optional();
         decide.ReturnsFromEntitySet<T>(set);
         type.Action("Withdraw").ReturnsFromEntitySet<T>(set);
+        // A curator's scores for this round; every rule on them is Core's (AssessmentRules), so all parameters are optional here.
+        var assess = type.Action("Assess");
+        assess.CollectionParameter<AssessmentScore>("Scores").Optional();
+        assess.Parameter<string>("EvidenceLevel").Optional();
+        assess.Parameter<string>("Comment").Optional();
+        assess.ReturnsFromEntitySet<Assessment>("Assessments");
         var retire = type.Action("Retire");
         retire.Parameter<string>("Note").Optional();
         retire.ReturnsFromEntitySet<T>(set);
@@ -84,6 +94,18 @@ public static class ApiModel
         builder.EntitySet<Technology>("Technologies").EntityType.HasKey(t => t.Slug).Property(t => t.Name).IsConcurrencyToken();
         builder.EntitySet<Standard>("Standards").EntityType.HasKey(s => s.Code).Property(s => s.Title).IsConcurrencyToken();
         builder.EntitySet<Organization>("Organizations").EntityType.HasKey(o => o.Id).Property(o => o.Name).IsConcurrencyToken();
+
+        // Assessments and gaps as readable sets under AssessmentVisibility; who assessed is for curators' pages, not the open API.
+        var assessment = builder.EntitySet<Assessment>("Assessments").EntityType;
+        assessment.HasKey(a => a.Id);
+        assessment.Ignore(a => a.Entry);
+        assessment.Ignore(a => a.CuratorId);
+        assessment.Ignore(a => a.CuratorName);
+        var gap = builder.EntitySet<StandardisationGap>("StandardisationGaps").EntityType;
+        gap.HasKey(g => g.Id);
+        gap.Ignore(g => g.Entry);
+        gap.Ignore(g => g.CuratorId);
+        gap.Ignore(g => g.CuratorName);
 
         builder.EntitySet<EntryTag>("EntryTags").EntityType.HasKey(t => new { t.EntryId, t.Facet, t.Code });
 
