@@ -81,8 +81,14 @@ public sealed class AssessmentPageTests(IdentityHubFactory hub) : IClassFixture<
         {
             db.Add(new Assessment
             {
-                Id = Guid.NewGuid(), EntryId = id, CuratorId = "someone", CuratorName = "someone", EvidenceLevel = EvidenceLevel.SelfReported,
-                Comment = "UNSEALED-MARKER", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                Id = Guid.NewGuid(),
+                EntryId = id,
+                CuratorId = "someone",
+                CuratorName = "someone",
+                EvidenceLevel = EvidenceLevel.SelfReported,
+                Comment = "UNSEALED-MARKER",
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
                 Scores = [.. rubric.Criteria.Select(c => new AssessmentScore { Criterion = c.Key, Title = c.Title, Score = 0, Comment = "UNSEALED-MARKER" })],
             });
             db.Add(new StandardisationGap { Id = Guid.NewGuid(), EntryId = id, Text = "UNSEALED-GAP", CuratorId = "someone", CreatedAt = DateTimeOffset.UtcNow });
@@ -146,6 +152,13 @@ public sealed class AssessmentPageTests(IdentityHubFactory hub) : IClassFixture<
         }
 
         Assert.Empty(await WithDbAsync(db => db.EntryMessages.Where(m => m.EntryId == id).ToListAsync()));
+
+        // Once the entry is public, everyone may read the entry, but its conversation stays the organisation's and the curators'.
+        await WithDbAsync(db => db.Entries.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, EntryStatus.Published)));
+        using (var stillRefused = await other.GetAsync(new Uri(thread, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, stillRefused.StatusCode);
+        }
     }
 
     private static Dictionary<string, string> AssessmentForm(AssessmentRubric rubric, int score)
@@ -176,8 +189,14 @@ public sealed class AssessmentPageTests(IdentityHubFactory hub) : IClassFixture<
         {
             var entry = new UseCase
             {
-                Id = id, Pid = "UC-2026-" + Random.Shared.Next(60000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture), Slug = slug, Title = title,
-                Summary = "An entry waiting for its assessment.", Body = "Body.", Status = EntryStatus.Submitted, OrganizationId = organization,
+                Id = id,
+                Pid = "UC-2026-" + Random.Shared.Next(60000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Slug = slug,
+                Title = title,
+                Summary = "An entry waiting for its assessment.",
+                Body = "Body.",
+                Status = EntryStatus.Submitted,
+                OrganizationId = organization,
             };
             entry.Sdgs.Add(await db.SdgGoals.SingleAsync(g => g.Number == 14));
             entry.Verticals.Add(await db.Verticals.SingleAsync(v => v.Slug == "water"));
@@ -201,8 +220,12 @@ public sealed class AssessmentPageTests(IdentityHubFactory hub) : IClassFixture<
             var organization = await db.Organizations.Where(o => o.Slug == "fixture-utility").Select(o => o.Id).SingleAsync();
             var user = new HubUser
             {
-                UserName = OtherMemberEmail, Email = OtherMemberEmail, EmailConfirmed = true, DisplayName = "Other member",
-                OrganizationId = organization, CreatedAt = DateTimeOffset.UtcNow,
+                UserName = OtherMemberEmail,
+                Email = OtherMemberEmail,
+                EmailConfirmed = true,
+                DisplayName = "Other member",
+                OrganizationId = organization,
+                CreatedAt = DateTimeOffset.UtcNow,
             };
             Assert.True((await users.CreateAsync(user, IdentityHubFactory.DemoPassword)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, HubRoles.Member)).Succeeded);

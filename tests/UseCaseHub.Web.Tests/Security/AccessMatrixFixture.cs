@@ -223,8 +223,15 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     {
         var assessment = new Assessment
         {
-            Id = Guid.NewGuid(), EntryId = entry, CuratorId = "matrix", CuratorName = "matrix", Comment = "Matrix assessment",
-            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, SealedAt = sealedAt, Decision = sealedAt is null ? null : "Return",
+            Id = Guid.NewGuid(),
+            EntryId = entry,
+            CuratorId = "matrix",
+            CuratorName = "matrix",
+            Comment = "Matrix assessment",
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            SealedAt = sealedAt,
+            Decision = sealedAt is null ? null : "Return",
             Scores = [new AssessmentScore { Criterion = "interoperability", Title = "Interoperability", Score = 2, Comment = "Matrix" }],
         };
         db.Add(assessment);
