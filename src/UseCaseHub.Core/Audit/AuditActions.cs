@@ -24,13 +24,27 @@ public static class AuditActions
     public const string OrganizationCreate = "organization.create";
     public const string OrganizationEdit = "organization.edit";
 
-    // wf-curate: assignment, the conversation's messages (posted by wf-assess), re-validation.
+    /// <summary>Assignment of an entry to a curator (an admin's reassignment, or a curator taking a free entry).</summary>
     public const string EntryReassign = "entry.reassign";
+
+    /// <summary>The holder (or an admin) gives an entry back to the queue.</summary>
     public const string EntryRelease = "entry.release";
-    public const string EntryMessage = "entry.message";
+
+    /// <summary>The owner confirms a published entry is still deployed (re-validation).</summary>
     public const string EntryConfirm = "entry.confirm";
+
+    /// <summary>Re-validation asked of the owners, then (unanswered) of the curators.</summary>
     public const string RevalidationDue = "entry.revalidation-due";
     public const string RevalidationOverdue = "entry.revalidation-overdue";
+
+    /// <summary>A message in an entry's conversation (subject: the entry).</summary>
+    public const string EntryMessage = "entry.message";
+
+    /// <summary>A curator's assessment recorded or changed (subject: the entry).</summary>
+    public const string EntryAssess = "entry.assess";
+
+    /// <summary>A standardisation gap noted on an entry (subject: the entry).</summary>
+    public const string EntryGap = "entry.gap";
 
     /// <summary>A workflow move's code: <c>entry.submit</c>, <c>entry.claim</c>, <c>entry.publish</c>...</summary>
     public static string For(EntryOperation operation) => "entry." + operation.ToString().ToLowerInvariant();
@@ -39,7 +53,7 @@ public static class AuditActions
     [
         EntryCreate, EntryEdit, EntryRetag, EntryDelete, EntryImport, EntryRevise, EntryRevisionApply,
         .. Enum.GetValues<EntryOperation>().Select(For),
-        EntryReassign, EntryRelease, EntryMessage, EntryConfirm, RevalidationDue, RevalidationOverdue,
+        EntryReassign, EntryRelease, EntryMessage, EntryAssess, EntryGap, EntryConfirm, RevalidationDue, RevalidationOverdue,
         RoleGrant, RoleRevoke, MembershipChange, OrganizationApprove, OrganizationDecline, OrganizationCreate, OrganizationEdit,
     ];
 }

@@ -44,6 +44,9 @@ public static class RuleCodes
 
     /// <summary>The slug is in use. Argument: value. Said the same way whoever holds it, visible or not.</summary>
     public const string SlugTaken = "SlugTaken";
+
+    /// <summary>The same item given twice (e.g. a criterion scored twice). Argument: value.</summary>
+    public const string Duplicate = "Duplicate";
 }
 
 /// <summary>Raised by a domain operation (e.g. submitting) when the entry breaks rules; the doors report the list.</summary>

@@ -44,6 +44,15 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     /// <summary>Every submitted and published version of every entry (recorded by <see cref="Versions.EntryHistory"/>).</summary>
     public DbSet<Versions.EntryVersion> EntryVersions => Set<Versions.EntryVersion>();
 
+    /// <summary>Curators' rubric scores, sealed by the decision they led to.</summary>
+    public DbSet<Assessments.Assessment> Assessments => Set<Assessments.Assessment>();
+
+    /// <summary>Where standards were missing, as curators noted it.</summary>
+    public DbSet<Assessments.StandardisationGap> StandardisationGaps => Set<Assessments.StandardisationGap>();
+
+    /// <summary>Each submission's conversation between its submitters and the curators.</summary>
+    public DbSet<Conversation.EntryMessage> EntryMessages => Set<Conversation.EntryMessage>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Access;
+using UseCaseHub.Core.Assessments;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
@@ -24,5 +25,8 @@ public sealed class ApiDbContext(DbContextOptions<HubDbContext> options, SearchA
         // The one visibility rule, given this context's fields so the filter reads them per query.
         builder.Entity<Entry>().HasQueryFilter(Visibility.Rule<Entry>(() => _seesEverything, () => _organization));
         builder.Entity<Core.Versions.EntryVersion>().HasQueryFilter(Core.Versions.VersionVisibility.Rule(() => _seesEverything, () => _organization));
+        // Assessments and gaps: sealed ones of visible entries, everything for curators (Core's AssessmentVisibility).
+        builder.Entity<Assessment>().HasQueryFilter(AssessmentVisibility.Rule<Assessment>(() => _seesEverything, () => _organization));
+        builder.Entity<StandardisationGap>().HasQueryFilter(AssessmentVisibility.Rule<StandardisationGap>(() => _seesEverything, () => _organization));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
+using UseCaseHub.Core.Assessments;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Taxonomies;
 
@@ -35,6 +36,9 @@ public static class ApiModel
 
         // Versions are read flat (EntryId joins them to Entries); the entry is not a navigation of the model.
         ["EntryVersions"] = Paths([]),
+        // Assessments and gaps (wf-assess): a gap's standards; never a way back to entries.
+        ["Assessments"] = Paths([]),
+        ["StandardisationGaps"] = Paths(["Standards"]),
     };
 
     private static HashSet<string> Paths(IEnumerable<string> paths) => new(paths, StringComparer.Ordinal);
@@ -42,7 +46,7 @@ public static class ApiModel
     private static IEnumerable<string> Under(string parent, IEnumerable<string> children) => children.Select(c => parent + "/" + c);
 
     /// <summary>The workflow's moves, bound to each writable entry set (see <see cref="Core.Workflow.EntryWorkflow"/>).</summary>
-    public static IReadOnlyList<string> Actions { get; } = ["Submit", "Claim", "Decide", "Withdraw", "Retire"];
+    public static IReadOnlyList<string> Actions { get; } = ["Submit", "Claim", "Assess", "Decide", "Withdraw", "Retire"];
 
     /// <summary>The workflow actions bound to one entry type; each answers the moved entity.</summary>
     private static void Workflow<T>(ODataConventionModelBuilder builder, string set)
@@ -57,6 +61,12 @@ public static class ApiModel
         decide.Parameter<string>("Note").Optional();
         decide.ReturnsFromEntitySet<T>(set);
         type.Action("Withdraw").ReturnsFromEntitySet<T>(set);
+        // A curator's scores for this round; every rule on them is Core's (AssessmentRules), so all parameters are optional here.
+        var assess = type.Action("Assess");
+        assess.CollectionParameter<AssessmentScore>("Scores").Optional();
+        assess.Parameter<string>("EvidenceLevel").Optional();
+        assess.Parameter<string>("Comment").Optional();
+        assess.ReturnsFromEntitySet<Assessment>("Assessments");
         var retire = type.Action("Retire");
         retire.Parameter<string>("Note").Optional();
         retire.ReturnsFromEntitySet<T>(set);
@@ -98,6 +108,17 @@ public static class ApiModel
         version.HasKey(v => v.Id);
         version.Ignore(v => v.Entry);
         version.Ignore(v => v.Content);
+        // Assessments and gaps as readable sets under AssessmentVisibility; who assessed is for curators' pages, not the open API.
+        var assessment = builder.EntitySet<Assessment>("Assessments").EntityType;
+        assessment.HasKey(a => a.Id);
+        assessment.Ignore(a => a.Entry);
+        assessment.Ignore(a => a.CuratorId);
+        assessment.Ignore(a => a.CuratorName);
+        var gap = builder.EntitySet<StandardisationGap>("StandardisationGaps").EntityType;
+        gap.HasKey(g => g.Id);
+        gap.Ignore(g => g.Entry);
+        gap.Ignore(g => g.CuratorId);
+        gap.Ignore(g => g.CuratorName);
 
         builder.EntitySet<EntryTag>("EntryTags").EntityType.HasKey(t => new { t.EntryId, t.Facet, t.Code });
 

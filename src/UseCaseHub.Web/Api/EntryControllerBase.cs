@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Access;
+using UseCaseHub.Core.Assessments;
 using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Rules;
@@ -179,7 +180,57 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
 
         var decision = Enum.Parse<Decision>(text!, ignoreCase: true);
         var note = parameters!.GetValueOrDefault("Note") as string;
-        return MoveAsync(key, options, (entry, actor, now) => EntryWorkflow.Decide(entry, actor, decision, now, note), cancellationToken);
+        // The decision seals the round's assessments and gaps and records their scores (Core's AssessmentRound).
+        return MoveAsync(key, options, (entry, actor, now) =>
+            AssessmentRound.DecideAsync(db, entry, actor, AuditActor.From(User), decision, now, note, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A curator's or admin's assessment of an entry under assessment (created, or their open one updated); Core decides who, when and what.</summary>
+    [HttpPost]
+    [Authorize(Policy = ApiPolicies.Curate)]
+    public async Task<IActionResult> Assess([FromODataUri] Guid key, ODataActionParameters parameters, ODataQueryOptions<T> options,
+        CancellationToken cancellationToken)
+    {
+        var (entry, failure) = await FindForWriteAsync(key, options, cancellationToken, ifMatchRequired: false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var actor = Caller;
+        var scores = (parameters?.GetValueOrDefault("Scores") as IEnumerable<AssessmentScore> ?? [])
+            .Select(s => new ScoreInput(s?.Criterion, s?.Score, s?.Comment)).ToList();
+        var input = new AssessmentInput(scores, parameters?.GetValueOrDefault("EvidenceLevel") as string, parameters?.GetValueOrDefault("Comment") as string);
+        var open = actor.Id is null ? null
+            : await db.Assessments.FirstOrDefaultAsync(a => a.EntryId == key && a.SealedAt == null && a.CuratorId == actor.Id, cancellationToken);
+        var who = AuditActor.From(User);
+        Assessment assessment;
+        try
+        {
+            assessment = AssessmentRules.Record(entry!, actor, who.Name, await AssessmentRubric.LoadAsync(db, cancellationToken), input, open, DateTimeOffset.UtcNow);
+        }
+        catch (EntryStateException refusal)
+        {
+            return ApiErrors.Refused(refusal);
+        }
+        catch (EntryRuleException invalid)
+        {
+            return ApiErrors.Validation(invalid.Violations);
+        }
+
+        if (open is null)
+        {
+            db.Add(assessment);
+        }
+
+        db.Audit(who, AuditActions.EntryAssess, entry!, details: new
+        {
+            assessment = assessment.Id,
+            version = assessment.EntryVersion,
+            evidence = assessment.EvidenceLevel.ToString(),
+            scores = assessment.Scores.ToDictionary(s => s.Criterion, s => s.Score),
+        });
+        return await SaveAsync(() => Ok(assessment), cancellationToken);
     }
 
     /// <summary>A curator or admin marks a published entry as no longer deployed, with an optional note.</summary>
@@ -193,7 +244,16 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
     }
 
     /// <summary>One workflow move: the workflow decides and changes the state; this translates its answer.</summary>
-    private async Task<IActionResult> MoveAsync(Guid key, ODataQueryOptions<T> options, Func<Entry, Actor, DateTimeOffset, EntryTransition> move,
+    private Task<IActionResult> MoveAsync(Guid key, ODataQueryOptions<T> options, Func<Entry, Actor, DateTimeOffset, EntryTransition> move,
+        CancellationToken cancellationToken) =>
+        MoveAsync(key, options, (entry, actor, now) =>
+        {
+            db.Audit(AuditActor.From(User), move(entry, actor, now), entry);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>A move that adds its own audit record (the decision, with its round's scores).</summary>
+    private async Task<IActionResult> MoveAsync(Guid key, ODataQueryOptions<T> options, Func<Entry, Actor, DateTimeOffset, Task> move,
         CancellationToken cancellationToken)
     {
         var (entry, failure) = await FindForWriteAsync(key, options, cancellationToken, ifMatchRequired: false);
@@ -205,7 +265,7 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
         try
         {
             // Saved with the move itself, so every action routed through here (and only a move that happened) is audited.
-            db.Audit(AuditActor.From(User), move(entry!, Caller, DateTimeOffset.UtcNow), entry!);
+            await move(entry!, Caller, DateTimeOffset.UtcNow);
         }
         catch (EntryStateException refusal)
         {

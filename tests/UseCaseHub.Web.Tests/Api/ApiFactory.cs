@@ -34,7 +34,7 @@ public class ApiFactory : HubFactory
 }
 
 /// <summary>A caller as the test scheme reads it from X-Test-* headers; <see cref="Anonymous"/> sends none.</summary>
-public sealed record Caller(string? Roles, Guid? Organization = null, string? Scopes = null)
+public sealed record Caller(string? Roles, Guid? Organization = null, string? Scopes = null, string? User = null)
 {
     public static Caller Anonymous { get; } = new((string?)null);
 
@@ -62,6 +62,11 @@ public sealed record Caller(string? Roles, Guid? Organization = null, string? Sc
         {
             request.Headers.Add(TestAuthentication.ScopesHeader, Scopes);
         }
+
+        if (User is not null)
+        {
+            request.Headers.Add(TestAuthentication.UserHeader, User);
+        }
     }
 }
 
@@ -73,6 +78,9 @@ public sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOptio
     public const string OrgHeader = "X-Test-Org";
     public const string ScopesHeader = "X-Test-Scopes";
 
+    /// <summary>The caller's user id (default <c>test-user</c>), for rules about "one's own" (e.g. a curator's own assessment).</summary>
+    public const string UserHeader = "X-Test-User";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(RolesHeader, out var roles))
@@ -80,7 +88,8 @@ public sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOptio
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var claims = new List<Claim> { new("sub", "test-user"), new("name", "Test user") };
+        var user = Request.Headers.TryGetValue(UserHeader, out var id) ? id.ToString() : "test-user";
+        var claims = new List<Claim> { new("sub", user), new("name", "Test user " + user) };
         claims.AddRange(roles.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(HubClaims.Role, r.Trim())));
         if (Request.Headers.TryGetValue(OrgHeader, out var org))
         {

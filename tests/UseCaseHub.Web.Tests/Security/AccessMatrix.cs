@@ -225,6 +225,18 @@ public static class AccessMatrix
                 new("GET", "/organizations/no-such-organisation", Expect.All(404)),
             ]),
 
+            // wf-assess: the curators' entry page (curators and admins) and the conversation page (A's members and curators; B gets 404).
+            new("curate/entries/{id:guid}",
+            [
+                new("GET", $"/curate/entries/{f.DraftA.Id}", CuratorPage),
+                FormPost($"/curate/entries/{f.DraftA.Id}?handler=Claim", CuratorPost),
+            ]),
+            new("conversation/{id:guid}",
+            [
+                new("GET", $"/conversation/{f.DraftA.Id}", new(302, 200, 404, 200, 200, 401, 401, 401)),
+                FormPost($"/conversation/{f.DraftA.Id}?handler=Message", SignedInPost),
+            ]),
+
             // Minimal APIs.
             new("api/search", [new("GET", "/api/search?q=draft&pageSize=100", Public), new("GET", "/api/search?country=KE&facetChildren=true", Public)]),
             new("api/suggest", [new("GET", "/api/suggest?q=dra", Public), new("GET", "/api/suggest?q=glacier", Public), new("GET", "/api/suggest?q=tidal", Public)]),
@@ -295,6 +307,9 @@ public static class AccessMatrix
         rows.Add(new("revise/{id:guid}", [new("GET", $"/revise/{f.DraftA.Id}", new(302, 404, 404, 404, 404, 401, 401, 401)),
             FormPost($"/revise/{f.DraftA.Id}", SignedInPost)]));
         rows.AddRange(ReadSet("EntryVersions", "?$filter=Outcome eq 'Pending'", [("(1)", "/1", Public)]));
+        // wf-assess: an open assessment and gap of A's draft are the curators' only; a sealed one is also A's.
+        rows.AddRange(ReadSet("Assessments", "", [($"({f.OpenAssessmentA})", $"/{f.OpenAssessmentA}", ApiSeesC), ($"({f.SealedAssessmentA})", $"/{f.SealedAssessmentA}", ApiSeesA)]));
+        rows.AddRange(ReadSet("StandardisationGaps", "?$expand=Standards", [($"({f.OpenGapA})", $"/{f.OpenGapA}", ApiSeesC)]));
         rows.Add(new("odata/EntryTags", [new("GET", "/odata/EntryTags", Public)]));
         rows.Add(new("odata/EntryTags/$count", [new("GET", "/odata/EntryTags/$count", Public)]));
         return rows;
@@ -345,7 +360,7 @@ public static class AccessMatrix
             };
             foreach (var (action, expect, body) in new[]
             {
-                ("Submit", ChangeEntryOfA, (string?)null), ("Withdraw", ChangeEntryOfA, null), ("Claim", CurateEntryOfA, null),
+                ("Submit", ChangeEntryOfA, (string?)null), ("Withdraw", ChangeEntryOfA, null), ("Claim", CurateEntryOfA, null), ("Assess", CurateEntryOfA, "{}"),
                 ("Decide", CurateEntryOfA, "{\"Decision\":\"Return\",\"Note\":\"Matrix probe\"}"), ("Retire", CurateEntryOfA, "{}"),
             })
             {

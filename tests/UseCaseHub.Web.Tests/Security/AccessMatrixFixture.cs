@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Accounts;
+using UseCaseHub.Core.Assessments;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Web.Tests.Identity;
@@ -88,6 +89,13 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     /// <summary>Sample keys of the taxonomy sets (first row of each), for by-key routes.</summary>
     public string ItuRegion { get; private set; } = "";
 
+    /// <summary>wf-assess: an open and a sealed assessment and an open gap of <see cref="DraftA"/>.</summary>
+    public Guid OpenAssessmentA { get; private set; }
+
+    public Guid SealedAssessmentA { get; private set; }
+
+    public Guid OpenGapA { get; private set; }
+
     public string Technology { get; private set; } = "";
 
     public string Standard { get; private set; } = "";
@@ -128,6 +136,13 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             DraftA2 = await AddDraftAsync<UseCase>(db, "organisation A's write target", OrganizationA, "UC-2026-09902", "matrix-alpha-target", "Rooftop sensor draft of organisation alpha");
             PracticeA = await AddDraftAsync<BestPractice>(db, "organisation A's draft practice", OrganizationA, "BP-2026-09901", "matrix-alpha-practice", "Harbour practice draft of organisation alpha");
             DraftC = await AddDraftAsync<UseCase>(db, "organisation C's draft", claimedOrganization, "UC-2026-09903", "matrix-claimed-draft", "Glacier beacon draft of a claimed organisation");
+
+            // wf-assess: assessments and a gap of A's draft; they carry its id, so a leak shows as the draft's marker.
+            OpenAssessmentA = AddAssessment(db, DraftA.Id, sealedAt: null);
+            SealedAssessmentA = AddAssessment(db, DraftA.Id, sealedAt: DateTimeOffset.UtcNow);
+            OpenGapA = Guid.NewGuid();
+            db.Add(new StandardisationGap { Id = OpenGapA, EntryId = DraftA.Id, Text = "Open gap", CuratorId = "matrix", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
 
             ItuRegion = await db.ItuRegions.OrderBy(r => r.Code).Select(r => r.Code).FirstAsync();
             Technology = await db.Technologies.OrderBy(t => t.Slug).Select(t => t.Slug).FirstAsync();
@@ -202,6 +217,25 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         db.Add(entry);
         await db.SaveChangesAsync();
         return new(name, entry.Id, pid, slug, title);
+    }
+
+    private static Guid AddAssessment(HubDbContext db, Guid entry, DateTimeOffset? sealedAt)
+    {
+        var assessment = new Assessment
+        {
+            Id = Guid.NewGuid(),
+            EntryId = entry,
+            CuratorId = "matrix",
+            CuratorName = "matrix",
+            Comment = "Matrix assessment",
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            SealedAt = sealedAt,
+            Decision = sealedAt is null ? null : "Return",
+            Scores = [new AssessmentScore { Criterion = "interoperability", Title = "Interoperability", Score = 2, Comment = "Matrix" }],
+        };
+        db.Add(assessment);
+        return assessment.Id;
     }
 
     /// <summary>Every entry some caller may not see.</summary>
