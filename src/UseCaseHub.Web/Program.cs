@@ -2,6 +2,7 @@ using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Web.Access;
 using UseCaseHub.Web.Api;
+using UseCaseHub.Web.Attachments;
 using UseCaseHub.Web.Cli;
 using UseCaseHub.Web.Errors;
 using UseCaseHub.Web.Health;
@@ -26,6 +27,7 @@ builder.Services.AddHubSearch(builder.Configuration);
 builder.Services.AddHubSecurityHeaders(builder.Environment);
 builder.Services.AddHubApiCsrf();
 builder.Services.AddHubSecurityContact(builder.Configuration);
+builder.Services.AddHubAttachments(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -50,6 +52,7 @@ app.MapHubApiCsrf();
 app.MapHubSearch();
 app.MapHubHealth();
 app.MapHubSecurityContact();
+app.MapHubAttachments();
 await app.RunAsync();
 return 0;
 

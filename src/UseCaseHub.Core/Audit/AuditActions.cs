@@ -18,6 +18,10 @@ public static class AuditActions
     public const string OrganizationCreate = "organization.create";
     public const string OrganizationEdit = "organization.edit";
 
+    // wf-attach: a file added to or removed from an entry (subject = the entry).
+    public const string AttachmentAdd = "attachment.add";
+    public const string AttachmentRemove = "attachment.remove";
+
     /// <summary>A workflow move's code: <c>entry.submit</c>, <c>entry.claim</c>, <c>entry.publish</c>...</summary>
     public static string For(EntryOperation operation) => "entry." + operation.ToString().ToLowerInvariant();
 
@@ -26,5 +30,6 @@ public static class AuditActions
         EntryCreate, EntryEdit, EntryRetag, EntryDelete, EntryImport,
         .. Enum.GetValues<EntryOperation>().Select(For),
         RoleGrant, RoleRevoke, MembershipChange, OrganizationApprove, OrganizationDecline, OrganizationCreate, OrganizationEdit,
+        AttachmentAdd, AttachmentRemove,
     ];
 }

@@ -35,6 +35,9 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     /// <summary>The append-only audit log (written through <see cref="Audit.AuditLog"/>, never changed).</summary>
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    /// <summary>Files attached to entries (the bytes are in the attachment store).</summary>
+    public DbSet<global::UseCaseHub.Core.Attachments.Attachment> Attachments => Set<global::UseCaseHub.Core.Attachments.Attachment>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Accounts;
+using UseCaseHub.Core.Attachments;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Web.Tests.Identity;
@@ -82,6 +83,9 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
 
     public Guid OrganizationA { get; private set; }
 
+    /// <summary>A file attached to <see cref="DraftA"/> (wf-attach).</summary>
+    public Guid AttachmentA { get; private set; }
+
     /// <summary>The ETag of <see cref="DraftA"/>: well formed, and stale for every other entry.</summary>
     public string StaleETag { get; private set; } = "";
 
@@ -128,6 +132,25 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             DraftA2 = await AddDraftAsync<UseCase>(db, "organisation A's write target", OrganizationA, "UC-2026-09902", "matrix-alpha-target", "Rooftop sensor draft of organisation alpha");
             PracticeA = await AddDraftAsync<BestPractice>(db, "organisation A's draft practice", OrganizationA, "BP-2026-09901", "matrix-alpha-practice", "Harbour practice draft of organisation alpha");
             DraftC = await AddDraftAsync<UseCase>(db, "organisation C's draft", claimedOrganization, "UC-2026-09903", "matrix-claimed-draft", "Glacier beacon draft of a claimed organisation");
+
+            // wf-attach: a file on A's draft, stored as the upload would store it.
+            var bytes = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% matrix sample\n%%EOF\n");
+            var attachment = new Attachment
+            {
+                Id = Guid.NewGuid(),
+                EntryId = DraftA.Id,
+                Name = "alpha-gauge.pdf",
+                Kind = AttachmentKind.Pdf,
+                Size = bytes.Length,
+                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+                StorageKey = AttachmentKeys.New(),
+                AddedAt = DateTimeOffset.UtcNow,
+                AddedByName = "matrix",
+            };
+            await services.GetRequiredService<IAttachmentStore>().PutAsync(attachment.StorageKey, new MemoryStream(bytes), CancellationToken.None);
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync();
+            AttachmentA = attachment.Id;
 
             ItuRegion = await db.ItuRegions.OrderBy(r => r.Code).Select(r => r.Code).FirstAsync();
             Technology = await db.Technologies.OrderBy(t => t.Slug).Select(t => t.Slug).FirstAsync();
