@@ -226,6 +226,9 @@ public static class AccessMatrix
                 FormPost($"/submit/{f.DraftA.Id}/attachments", SignedInPost),
                 FormPost($"/submit/{f.DraftA.Id}/attachments?handler=Remove", SignedInPost),
             ]),
+            // wf-attach: bulk submission (an empty body creates nothing): the same access as creating one entry.
+            new("api/use-cases/bulk", [new("POST", "/api/use-cases/bulk", CreateEntry, Body: "", ContentType: "application/json")]),
+            new("api/best-practices/bulk", [new("POST", "/api/best-practices/bulk", CreateEntry, Body: "", ContentType: "application/json")]),
             new("attachments/{id:guid}/{name}", [new("GET", $"/attachments/{f.AttachmentA}/alpha-gauge.pdf", SiteFileOfA)]),
 
             // OData: the service document and model.
