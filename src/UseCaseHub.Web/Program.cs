@@ -2,6 +2,7 @@ using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Web.Access;
 using UseCaseHub.Web.Api;
+using UseCaseHub.Web.Attachments;
 using UseCaseHub.Web.Cli;
 using UseCaseHub.Web.Curation;
 using UseCaseHub.Web.Errors;
@@ -30,6 +31,7 @@ builder.Services.AddHubApiCsrf();
 builder.Services.AddHubSecurityContact(builder.Configuration);
 builder.Services.AddHubCuration(builder.Configuration);
 builder.Services.AddHubSubmit();
+builder.Services.AddHubAttachments(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -54,6 +56,7 @@ app.MapHubApiCsrf();
 app.MapHubSearch();
 app.MapHubHealth();
 app.MapHubSecurityContact();
+app.MapHubAttachments();
 await app.RunAsync();
 return 0;
 

@@ -45,6 +45,9 @@ public static class AuditActions
 
     /// <summary>A standardisation gap noted on an entry (subject: the entry).</summary>
     public const string EntryGap = "entry.gap";
+    /// <summary>A file added to or removed from an entry (subject: the entry).</summary>
+    public const string AttachmentAdd = "attachment.add";
+    public const string AttachmentRemove = "attachment.remove";
 
     /// <summary>A workflow move's code: <c>entry.submit</c>, <c>entry.claim</c>, <c>entry.publish</c>...</summary>
     public static string For(EntryOperation operation) => "entry." + operation.ToString().ToLowerInvariant();
@@ -55,5 +58,6 @@ public static class AuditActions
         .. Enum.GetValues<EntryOperation>().Select(For),
         EntryReassign, EntryRelease, EntryMessage, EntryAssess, EntryGap, EntryConfirm, RevalidationDue, RevalidationOverdue,
         RoleGrant, RoleRevoke, MembershipChange, OrganizationApprove, OrganizationDecline, OrganizationCreate, OrganizationEdit,
+        AttachmentAdd, AttachmentRemove,
     ];
 }

@@ -52,6 +52,8 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
 
     /// <summary>Each submission's conversation between its submitters and the curators.</summary>
     public DbSet<Conversation.EntryMessage> EntryMessages => Set<Conversation.EntryMessage>();
+    /// <summary>Files attached to entries (the bytes are in the attachment store).</summary>
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

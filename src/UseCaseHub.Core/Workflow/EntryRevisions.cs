@@ -121,12 +121,51 @@ public static class EntryRevisions
             var target = LoadWithContent(db, revision.RevisionOfId!.Value).First();
             CopyContent(revision, target);
             target.Version++;
+            MoveRecords(db, revision, target);
             db.Remove(revision);
             var move = db.ChangeTracker.Entries<AuditEntry>().Select(a => a.Entity)
                 .LastOrDefault(a => a.Action == AuditActions.For(EntryOperation.Publish) && a.SubjectId == revision.Id.ToString());
             var actor = move is null ? new AuditActor(null, "system", "System") : new AuditActor(move.ActorId, move.ActorName, move.ActorRole);
             db.Audit(actor, AuditActions.EntryRevisionApply, target, move?.Note, new { revision = revision.Id, version = target.Version });
         }
+    }
+
+    /// <summary>
+    /// What was recorded about the revision (its assessments, gaps, conversation and attachments) belongs to the entry
+    /// it becomes: moved before the revision row is removed, or the row's cascade would delete them with it. The
+    /// navigation is pointed at the entry (not cleared), so no required relationship is ever severed.
+    /// </summary>
+    private static void MoveRecords(HubDbContext db, Entry revision, Entry target)
+    {
+        foreach (var assessment in Tracked(db, db.Assessments, a => a.EntryId == revision.Id, a => a.EntryId, revision.Id))
+        {
+            assessment.Entry = target;
+        }
+
+        foreach (var gap in Tracked(db, db.StandardisationGaps, g => g.EntryId == revision.Id, g => g.EntryId, revision.Id))
+        {
+            gap.Entry = target;
+        }
+
+        foreach (var message in Tracked(db, db.EntryMessages, m => m.EntryId == revision.Id, m => m.EntryId, revision.Id))
+        {
+            message.Entry = target;
+        }
+
+        foreach (var attachment in Tracked(db, db.Attachments, a => a.EntryId == revision.Id, a => a.EntryId, revision.Id))
+        {
+            attachment.EntryId = target.Id;
+        }
+    }
+
+    /// <summary>The stored rows of a set that point at an entry, plus those added in this save and not stored yet.</summary>
+    private static List<T> Tracked<T>(HubDbContext db, DbSet<T> set, Expression<Func<T, bool>> stored, Func<T, Guid> entryOf, Guid entryId)
+        where T : class
+    {
+        var rows = set.IgnoreQueryFilters().Where(stored).ToList();
+        rows.AddRange(db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added && entryOf(e.Entity) == entryId)
+            .Select(e => e.Entity).Where(e => !rows.Contains(e)));
+        return rows;
     }
 
     /// <summary>An entry with every field and tag the content copy touches, tracked, whatever the context's filter.</summary>

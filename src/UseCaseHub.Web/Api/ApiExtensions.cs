@@ -28,6 +28,7 @@ public static class ApiExtensions
             SearchAudience.Of(provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User)));
         services.AddScoped<EntrySearch>();
         services.AddScoped<EntryEditor>();
+        services.AddScoped<EntryCreator>();
         // Authentication schemes belong to the identity feature; the API only states who may write.
         services.AddAuthorization(ApiPolicies.Add);
         return services;
@@ -79,6 +80,7 @@ public static class ApiExtensions
     public static WebApplication MapHubApi(this WebApplication app)
     {
         app.MapControllers();
+        app.MapBulkSubmission();
         var description = OpenApiDescription.Build(app.Services.GetRequiredService<Microsoft.OData.Edm.IEdmModel>(),
             app.Services.GetRequiredService<IOptions<ApiOptions>>().Value).ToJsonString();
         app.MapGet($"/{Prefix}/openapi.json", () => Results.Text(description, "application/json"));

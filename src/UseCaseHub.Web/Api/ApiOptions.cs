@@ -43,6 +43,14 @@ public sealed class ApiOptions
     [Range(4, 256)]
     public int MaxBodyDepth { get; set; } = 32;
 
+    /// <summary>Drafts one bulk submission may carry (<c>POST /api/use-cases/bulk</c>); more is refused whole.</summary>
+    [Range(1, 1000)]
+    public int MaxBulkItems { get; set; } = 100;
+
+    /// <summary>Largest bulk submission body, in bytes.</summary>
+    [Range(1024, 50_000_000)]
+    public long MaxBulkBodyBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>How many search hits <c>$search</c> collects before the rest of the query applies.</summary>
     [Range(1, 1_000_000)]
     public int MaxSearchHits { get; set; } = 10_000;

@@ -22,7 +22,7 @@ namespace UseCaseHub.Web.Api;
 /// <see cref="ApiPolicies.Curate"/> (a curator or admin; from a token, the curate scope too). Who may edit, delete or move what, and in which state, is <see cref="EntryWorkflow"/>'s to say: this controller translates its refusals (409) and the rulebook's (400).
 /// </summary>
 [ETagActionFilter]
-public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search, EntryEditor editor) : ODataController
+public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search, EntryEditor editor, EntryCreator creator) : ODataController
     where T : Entry, new()
 {
     protected abstract EntryKind Kind { get; }
@@ -50,48 +50,8 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
             return InvalidBody();
         }
 
-        var actor = Caller;
-        if (!EntryWorkflow.MayCreate(actor))
-        {
-            return ApiErrors.Result(StatusCodes.Status403Forbidden, "NoOrganization", "A member needs an organisation (claim 'org') to create entries.");
-        }
-
-        var owner = EntryWorkflow.OwnerFor(actor, draft.OrganizationId);
-        if (owner is { } org && !await db.Organizations.AnyAsync(o => o.Id == org, cancellationToken))
-        {
-            return ApiErrors.Result(StatusCodes.Status400BadRequest, "ValidationFailed", $"Unknown organisation '{org}'.", nameof(Entry.OrganizationId));
-        }
-
-        // Every entry starts as a draft; only the workflow moves it on.
-        var entry = new T { Id = Guid.NewGuid(), OrganizationId = owner };
-        var errors = await editor.ApplyAsync(entry, draft, typeof(T).GetProperties().Select(p => p.Name).Where(EntryEditor.IsEditable), cancellationToken);
-        await editor.ValidateAsync(entry, errors, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return ApiErrors.Validation(errors);
-        }
-
-        db.Add(entry);
-        var record = db.Audit(AuditActor.From(User), AuditActions.EntryCreate, entry);
-        // Two creations at once may pick the same next identifier; the unique index refuses one, which retries.
-        for (var attempt = 1; ; attempt++)
-        {
-            entry.Pid = await PidAllocator.NextAsync(db, Kind, DateTimeOffset.UtcNow, cancellationToken);
-            record.SubjectLabel = $"{entry.Pid} {entry.Title}";
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return Created(entry);
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-            }
-            catch (DbUpdateException)
-            {
-                return ApiErrors.Result(StatusCodes.Status409Conflict, "Conflict",
-                    "Another entry took the same identifier or slug at the same moment; send the request again.");
-            }
-        }
+        var created = await creator.CreateAsync(draft, Caller, AuditActor.From(User), Kind, submit: false, cancellationToken);
+        return created.Entry is T entry ? Created(entry) : created.ToErrorResult();
     }
 
     [Authorize(Policy = ApiPolicies.Write)]
@@ -377,14 +337,14 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
         "The entry changed since your If-Match ETag was read; fetch it again and reapply your change.");
 }
 
-public sealed class UseCasesController(ApiDbContext db, EntrySearch search, EntryEditor editor)
-    : EntryControllerBase<UseCase>(db, search, editor)
+public sealed class UseCasesController(ApiDbContext db, EntrySearch search, EntryEditor editor, EntryCreator creator)
+    : EntryControllerBase<UseCase>(db, search, editor, creator)
 {
     protected override EntryKind Kind => EntryKind.UseCase;
 }
 
-public sealed class BestPracticesController(ApiDbContext db, EntrySearch search, EntryEditor editor)
-    : EntryControllerBase<BestPractice>(db, search, editor)
+public sealed class BestPracticesController(ApiDbContext db, EntrySearch search, EntryEditor editor, EntryCreator creator)
+    : EntryControllerBase<BestPractice>(db, search, editor, creator)
 {
     protected override EntryKind Kind => EntryKind.BestPractice;
 }

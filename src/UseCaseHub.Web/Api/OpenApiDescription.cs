@@ -110,6 +110,11 @@ public static class OpenApiDescription
         }
 
         paths["/" + set.Name] = collection;
+        if (writable)
+        {
+            AddBulkPath(paths, set.Name, type.Name, limits);
+        }
+
         var keys = type.Key().ToList();
         if (keys.Count != 1)
         {
@@ -187,6 +192,48 @@ public static class OpenApiDescription
             },
         },
     };
+
+    /// <summary>wf-attach: the bulk submission, a plain JSON endpoint under /api (its own server), one result per item.</summary>
+    private static void AddBulkPath(JsonObject paths, string set, string type, ApiOptions limits)
+    {
+        var item = new JsonObject
+        {
+            ["type"] = "object",
+            ["required"] = new JsonArray("entry"),
+            ["properties"] = new JsonObject { ["entry"] = Ref(type), ["submit"] = new JsonObject { ["type"] = "boolean", ["default"] = false } },
+        };
+        var body = new JsonObject
+        {
+            ["required"] = true,
+            ["content"] = new JsonObject
+            {
+                ["application/json"] = new JsonObject
+                {
+                    ["schema"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["required"] = new JsonArray("items"),
+                        ["properties"] = new JsonObject { ["items"] = new JsonObject { ["type"] = "array", ["maxItems"] = limits.MaxBulkItems, ["items"] = item } },
+                    },
+                },
+            },
+        };
+        var responses = new JsonObject
+        {
+            ["200"] = new JsonObject { ["description"] = "One result per item, in order: index, status (201, 400, 409), id, pid and entryStatus, or problem (code, detail, errors[field, code, message])" },
+            ["400"] = new JsonObject { ["description"] = "The body is not {\"items\": [...]} (application/problem+json)" },
+            ["401"] = new JsonObject { ["description"] = "Not signed in" },
+            ["403"] = new JsonObject { ["description"] = "Not allowed: role, organisation or token scope" },
+            ["413"] = new JsonObject { ["description"] = $"More than {limits.MaxBulkItems} items or {limits.MaxBulkBodyBytes} bytes; nothing was created" },
+        };
+        var operation = Operation($"Create many drafts in {set} (optionally submitting each); a failed item writes nothing and does not stop the others",
+            [], responses, body, secured: true);
+        paths["/" + BulkSubmission.Segment(set) + "/bulk"] = new JsonObject
+        {
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = "/api" }),
+            ["post"] = operation,
+        };
+    }
 
     private static JsonObject Operation(string summary, JsonNode[] parameters, JsonObject responses, JsonObject? body = null, bool secured = false)
     {

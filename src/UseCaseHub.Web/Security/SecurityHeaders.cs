@@ -57,7 +57,10 @@ public static class SecurityHeaders
             {
                 var http = (HttpContext)state;
                 var headers = http.Response.Headers;
-                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase) ? ConnectPolicy : Policy;
+                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase) ? ConnectPolicy
+                    : http.Request.Path.StartsWithSegments(Attachments.AttachmentsExtensions.DownloadPrefix, StringComparison.OrdinalIgnoreCase)
+                        ? Attachments.AttachmentsExtensions.FilePolicy // uploaded files: sandboxed, nothing runs
+                        : Policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -139,6 +139,35 @@ public sealed class EntryRevisionTests : IAsyncLifetime
         Assert.True(await Db(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.EntryRevisionApply && a.SubjectId == published.Id.ToString())));
     }
 
+    [Fact]
+    public async Task What_was_recorded_on_a_revision_moves_to_the_entry_when_it_is_published()
+    {
+        var published = await PublishedAsync();
+        var owner = Actor.MemberOf(published.OrganizationId!.Value, "u1");
+        var id = await StartAsync(published.Id, owner);
+        await MoveAsync(id, owner, (e, a) => EntryWorkflow.Submit(e, a, DateTimeOffset.UtcNow));
+        await MoveAsync(id, Actor.Curator, (e, a) => EntryWorkflow.Claim(e, a, DateTimeOffset.UtcNow));
+        var now = DateTimeOffset.UtcNow;
+        await Db(db =>
+        {
+            db.Add(new Core.Assessments.Assessment { Id = Guid.NewGuid(), EntryId = id, CuratorId = "c1", CuratorName = "c1", CreatedAt = now, UpdatedAt = now });
+            db.Add(new Core.Assessments.StandardisationGap { Id = Guid.NewGuid(), EntryId = id, Text = "No standard for kiosk tariffs", CuratorId = "c1", CreatedAt = now });
+            db.Add(new Core.Conversation.EntryMessage { Id = Guid.NewGuid(), EntryId = id, AuthorId = "u1", AuthorName = "u1", Text = "Revised the body.", At = now });
+            db.Add(new Core.Attachments.Attachment { Id = Guid.NewGuid(), EntryId = id, Name = "plan.pdf", StorageKey = "k", Sha256 = "0", AddedAt = now });
+            return db.SaveChangesAsync();
+        });
+
+        await MoveAsync(id, Actor.Curator, (e, a) => EntryWorkflow.Decide(e, a, Decision.Publish, DateTimeOffset.UtcNow));
+
+        var moved = await Db(async db => (
+            await db.Assessments.IgnoreQueryFilters().CountAsync(a => a.EntryId == published.Id),
+            await db.StandardisationGaps.IgnoreQueryFilters().CountAsync(g => g.EntryId == published.Id),
+            await db.EntryMessages.CountAsync(m => m.EntryId == published.Id),
+            await db.Attachments.CountAsync(a => a.EntryId == published.Id)));
+        Assert.Equal((1, 1, 1, 1), moved);
+        Assert.False(await Db(db => db.Entries.IgnoreQueryFilters().AnyAsync(e => e.Id == id)));
+    }
+
     [Theory]
     [InlineData(Decision.Return)]
     [InlineData(Decision.Reject)]

@@ -95,6 +95,9 @@ public static class AccessMatrix
     public static readonly Expect SiteSeesB = new(404, 404, M, M, M, 404, 404, 404);
     public static readonly Expect SiteSeesC = new(404, 404, 404, M, M, 404, 404, 404);
 
+    /// <summary>A file of A's draft: like the draft on the site, for those who may see it (bearer tokens count as anonymous on the site).</summary>
+    public static readonly Expect SiteFileOfA = new(404, 200, 404, 200, 200, 404, 404, 404);
+
     // An entry through the API: A's clients act for A; the external token's organisation is not allow-listed.
     public static readonly Expect ApiSeesA = new(404, 200, 404, 200, 200, 200, 200, 404);
     public static readonly Expect ApiSeesB = new(404, 404, 200, 200, 200, 404, 404, 404);
@@ -269,6 +272,18 @@ public static class AccessMatrix
                 new("GET", "/fr/search?q=draft", Public),
                 new("GET", "/fr/admin/users", AdminPage),
             ], Middleware: true),
+
+            // wf-attach: an entry's files page (its editors only; the form post without its token is refused) and a file of A's draft.
+            new("submit/{id:guid}/attachments",
+            [
+                new("GET", $"/submit/{f.DraftA.Id}/attachments", new(302, 200, 404, 403, 200, 401, 401, 401)),
+                FormPost($"/submit/{f.DraftA.Id}/attachments", SignedInPost),
+                FormPost($"/submit/{f.DraftA.Id}/attachments?handler=Remove", SignedInPost),
+            ]),
+            // wf-attach: bulk submission (an empty body creates nothing): the same access as creating one entry.
+            new("api/use-cases/bulk", [new("POST", "/api/use-cases/bulk", CreateEntry, Body: "", ContentType: "application/json")]),
+            new("api/best-practices/bulk", [new("POST", "/api/best-practices/bulk", CreateEntry, Body: "", ContentType: "application/json")]),
+            new("attachments/{id:guid}/{name}", [new("GET", $"/attachments/{f.AttachmentA}/alpha-gauge.pdf", SiteFileOfA)]),
 
             // OData: the service document and model.
             new("odata", [new("GET", "/odata", Public)]),

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Accounts;
 using UseCaseHub.Core.Assessments;
+using UseCaseHub.Core.Attachments;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Web.Tests.Identity;
@@ -83,6 +84,9 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
 
     public Guid OrganizationA { get; private set; }
 
+    /// <summary>A file attached to <see cref="DraftA"/> (wf-attach).</summary>
+    public Guid AttachmentA { get; private set; }
+
     /// <summary>The ETag of <see cref="DraftA"/>: well formed, and stale for every other entry.</summary>
     public string StaleETag { get; private set; } = "";
 
@@ -143,6 +147,24 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             OpenGapA = Guid.NewGuid();
             db.Add(new StandardisationGap { Id = OpenGapA, EntryId = DraftA.Id, Text = "Open gap", CuratorId = "matrix", CreatedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
+            // wf-attach: a file on A's draft, stored as the upload would store it.
+            var bytes = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% matrix sample\n%%EOF\n");
+            var attachment = new Attachment
+            {
+                Id = Guid.NewGuid(),
+                EntryId = DraftA.Id,
+                Name = "alpha-gauge.pdf",
+                Kind = AttachmentKind.Pdf,
+                Size = bytes.Length,
+                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+                StorageKey = AttachmentKeys.New(),
+                AddedAt = DateTimeOffset.UtcNow,
+                AddedByName = "matrix",
+            };
+            await services.GetRequiredService<IAttachmentStore>().PutAsync(attachment.StorageKey, new MemoryStream(bytes), CancellationToken.None);
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync();
+            AttachmentA = attachment.Id;
 
             ItuRegion = await db.ItuRegions.OrderBy(r => r.Code).Select(r => r.Code).FirstAsync();
             Technology = await db.Technologies.OrderBy(t => t.Slug).Select(t => t.Slug).FirstAsync();

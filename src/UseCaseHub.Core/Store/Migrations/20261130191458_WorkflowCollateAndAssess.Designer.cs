@@ -11,8 +11,8 @@ using UseCaseHub.Core.Store;
 namespace UseCaseHub.Core.Store.Migrations
 {
     [DbContext(typeof(HubDbContext))]
-    [Migration("20261130174857_WfCurate")]
-    partial class WfCurate
+    [Migration("20261130191458_WorkflowCollateAndAssess")]
+    partial class WorkflowCollateAndAssess
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -474,6 +474,21 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("StandardisationGapStandards", b =>
+                {
+                    b.Property<Guid>("StandardisationGapId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardsCode")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StandardisationGapId", "StandardsCode");
+
+                    b.HasIndex("StandardsCode");
+
+                    b.ToTable("StandardisationGapStandards");
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Accounts.HubUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -561,6 +576,148 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Assessments.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CuratorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CuratorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceLevel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "SealedAt");
+
+                    b.ToTable("Assessments", (string)null);
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Assessments.StandardisationGap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CuratorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CuratorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "SealedAt");
+
+                    b.ToTable("StandardisationGaps", (string)null);
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedById")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("EntryId", "AddedAt");
+
+                    b.ToTable("Attachments", (string)null);
                 });
 
             modelBuilder.Entity("UseCaseHub.Core.Audit.AuditEntry", b =>
@@ -675,6 +832,9 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("RevisionOfId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -718,10 +878,16 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("Pid")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"RevisionOfId\" IS NULL");
+
+                    b.HasIndex("RevisionOfId")
+                        .IsUnique()
+                        .HasFilter("\"RevisionOfId\" IS NOT NULL AND \"Status\" NOT IN ('Withdrawn', 'Rejected')");
 
                     b.HasIndex("Slug")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"RevisionOfId\" IS NULL");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -805,6 +971,45 @@ namespace UseCaseHub.Core.Store.Migrations
                         .IsUnique();
 
                     b.ToTable("Pages");
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Conversation.EntryMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "At");
+
+                    b.ToTable("EntryMessages", (string)null);
                 });
 
             modelBuilder.Entity("UseCaseHub.Core.Notifications.Notification", b =>
@@ -1124,6 +1329,56 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.ToTable("Verticals");
                 });
 
+            modelBuilder.Entity("UseCaseHub.Core.Versions.EntryVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pid")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("Pid", "Number")
+                        .IsUnique();
+
+                    b.ToTable("EntryVersions", (string)null);
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Catalogue.BestPractice", b =>
                 {
                     b.HasBaseType("UseCaseHub.Core.Catalogue.Entry");
@@ -1357,6 +1612,21 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("StandardisationGapStandards", b =>
+                {
+                    b.HasOne("UseCaseHub.Core.Assessments.StandardisationGap", null)
+                        .WithMany()
+                        .HasForeignKey("StandardisationGapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UseCaseHub.Core.Taxonomies.Standard", null)
+                        .WithMany()
+                        .HasForeignKey("StandardsCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Accounts.HubUser", b =>
                 {
                     b.HasOne("UseCaseHub.Core.Catalogue.Organization", "Organization")
@@ -1367,12 +1637,80 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("UseCaseHub.Core.Assessments.Assessment", b =>
+                {
+                    b.HasOne("UseCaseHub.Core.Catalogue.Entry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("UseCaseHub.Core.Assessments.AssessmentScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("AssessmentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Comment")
+                                .IsRequired();
+
+                            b1.Property<string>("Criterion")
+                                .IsRequired();
+
+                            b1.Property<int>("Score");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("AssessmentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Assessments");
+
+                            b1
+                                .ToJson("Scores")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentId");
+                        });
+
+                    b.Navigation("Entry");
+
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Assessments.StandardisationGap", b =>
+                {
+                    b.HasOne("UseCaseHub.Core.Catalogue.Entry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Attachments.Attachment", b =>
+                {
+                    b.HasOne("UseCaseHub.Core.Catalogue.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Catalogue.Entry", b =>
                 {
                     b.HasOne("UseCaseHub.Core.Catalogue.Organization", "Organization")
                         .WithMany("Entries")
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UseCaseHub.Core.Catalogue.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionOfId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.OwnsMany("UseCaseHub.Core.Catalogue.EntryLink", "Links", b1 =>
                         {
@@ -1404,6 +1742,17 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("UseCaseHub.Core.Conversation.EntryMessage", b =>
+                {
+                    b.HasOne("UseCaseHub.Core.Catalogue.Entry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("UseCaseHub.Core.Accounts.HubUser", null)
@@ -1431,6 +1780,17 @@ namespace UseCaseHub.Core.Store.Migrations
                         .IsRequired();
 
                     b.Navigation("Goal");
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Versions.EntryVersion", b =>
+                {
+                    b.HasOne("UseCaseHub.Core.Catalogue.Entry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("UseCaseHub.Core.Catalogue.UseCase", b =>
