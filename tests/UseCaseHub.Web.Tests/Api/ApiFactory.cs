@@ -88,8 +88,9 @@ public sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOptio
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var user = Request.Headers.TryGetValue(UserHeader, out var id) ? id.ToString() : "test-user";
-        var claims = new List<Claim> { new("sub", user), new("name", "Test user " + user) };
+        var named = Request.Headers.TryGetValue(UserHeader, out var id);
+        var user = named ? id.ToString() : "test-user";
+        var claims = new List<Claim> { new("sub", user), new("name", named ? "Test user " + user : "Test user") };
         claims.AddRange(roles.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(HubClaims.Role, r.Trim())));
         if (Request.Headers.TryGetValue(OrgHeader, out var org))
         {

@@ -27,6 +27,9 @@ public class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseAddress { get; private set; } = "";
 
+    /// <summary>The host's services, for a test that prepares the store as an operator would.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
