@@ -409,6 +409,33 @@ public sealed partial class SubmitFormTests(IdentityHubFactory hub) : IClassFixt
     }
 
     [Fact]
+    public async Task A_curator_fixes_only_the_tags_of_a_submitted_entry_and_its_members_cannot_through_that_door()
+    {
+        var member = await MemberAsync();
+        var id = await CreateAsync(member, Complete("Tagged by the curators"), handler: "Submit");
+        var curator = await MemberAsync("curator@example.org");
+        Assert.Contains("Save the tags", await curator.GetStringAsync(new Uri($"/submit/{id}", UriKind.Relative)), StringComparison.Ordinal);
+
+        using var retagged = await curator.SubmitAsync($"/submit/{id}",
+        [
+            new("Form.Title", "A curator may not retitle it"), new("Form.Sdgs", "6"), new("Form.Sdgs", "11"), new("Form.SdgTargets", "6.1"),
+            new("Form.Verticals", "water"), new("Form.Countries", "KE"), new("Form.Countries", "TZ"),
+        ], $"/submit/{id}?handler=Retag");
+        Assert.Equal(HttpStatusCode.Redirect, retagged.StatusCode);
+        var entry = await LoadAsync(id);
+        Assert.Equal([6, 11], entry!.Sdgs.Select(g => g.Number).Order());
+        Assert.Equal(["KE", "TZ"], entry.Countries.Select(c => c.Iso2).Order(StringComparer.Ordinal));
+        Assert.Equal(("Tagged by the curators", EntryStatus.Submitted), (entry.Title, entry.Status));
+        Assert.Equal("entry.retag", (await AuditAsync(id))[^1]);
+
+        // The submitter's side edits text only while it is a draft or returned: the retag door refuses it too, said on the page.
+        using var refused = await member.SubmitAsync($"/submit/{id}", [new("Form.Sdgs", "6"), new("Form.Verticals", "water"), new("Form.Countries", "KE")],
+            $"/submit/{id}?handler=Retag");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal([6, 11], (await LoadAsync(id))!.Sdgs.Select(g => g.Number).Order());
+    }
+
+    [Fact]
     public async Task The_header_links_members_to_the_form()
     {
         var browser = await MemberAsync();

@@ -65,6 +65,9 @@ public sealed class SubmitModel(
 
     public bool May(EntryOperation operation) => Entry is not null && EntryWorkflow.Allows(Entry, Caller, operation);
 
+    /// <summary>A curator or admin on an entry whose text is not theirs to change: only the tags may be fixed.</summary>
+    public bool MayRetag => Entry is not null && EntryWorkflow.RightOf(Entry, Caller) == EditRight.Tags;
+
     public bool MayDelete => Entry is not null && EntryWorkflow.MayEdit(Entry, Caller) && Entry.Status == EntryStatus.Draft;
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? kind, string? done, CancellationToken cancellationToken)
@@ -121,6 +124,60 @@ public sealed class SubmitModel(
         }
 
         return await ShowAsync(cancellationToken);
+    }
+
+    /// <summary>A curator fixes the tags of an entry in any state; the workflow decides, the editor applies only the tags.</summary>
+    public async Task<IActionResult> OnPostRetagAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        Entry = entry;
+        Kind = entry.Kind;
+        try
+        {
+            EntryWorkflow.EnsureMayEdit(entry, Caller, EntryWorkflow.TagFields);
+        }
+        catch (EntryStateException refusal)
+        {
+            return await RefusedAsync(entry, refusal, cancellationToken);
+        }
+
+        if (Form.Stamp is { } stamp)
+        {
+            db.Entry(entry).Property(e => e.ConcurrencyStamp).OriginalValue = stamp;
+        }
+
+        var before = SubmitForm.From(entry);
+        var errors = entry is UseCase useCase
+            ? await editor.ApplyAsync(useCase, Form.ToSource<UseCase>(), EntryWorkflow.TagFields, cancellationToken)
+            : await editor.ApplyAsync((BestPractice)entry, Form.ToSource<BestPractice>(), EntryWorkflow.TagFields, cancellationToken);
+        await editor.ValidateAsync(entry, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            errors.ForEach(AddError);
+            return await ShowAsync(cancellationToken);
+        }
+
+        var changed = SubmitForm.Changed(before, SubmitForm.From(entry));
+        if (changed.Count > 0)
+        {
+            db.Audit(AuditActor.From(User), AuditActions.EntryRetag, entry, details: new { fields = changed.ToArray() });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            AddError("", T["Someone saved this entry after you opened it. Open it again, then reapply your changes."]);
+            return await ShowAsync(cancellationToken);
+        }
+
+        return Redirect(Url.Content($"~/submit/{entry.Id}?done=retagged"));
     }
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) =>
