@@ -5,6 +5,7 @@ using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Core.Streams;
 using UseCaseHub.Core.Workflow;
 
 namespace UseCaseHub.Core.Attachments;
@@ -65,7 +66,7 @@ public sealed class AttachmentService(HubDbContext db, IAttachmentStore store, I
         {
             await using var original = new FileStream(received, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
                 FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-            if (!await CopyCappedAsync(upload, original, Limits.MaxBytes, cancellationToken))
+            if (!await CappedCopy.CopyCappedAsync(upload, original, Limits.MaxBytes, cancellationToken))
             {
                 return AttachmentOutcome.Refused(AttachmentProblem.TooLarge, $"The file is larger than the limit of {Megabytes(Limits.MaxBytes)} MB.");
             }
@@ -159,26 +160,6 @@ public sealed class AttachmentService(HubDbContext db, IAttachmentStore store, I
         {
             return AttachmentOutcome.Refused(AttachmentProblem.NotPermitted, refusal.Message);
         }
-    }
-
-    /// <summary>Copies at most <paramref name="max"/> bytes; false as soon as one more arrives (the rest is never read).</summary>
-    private static async Task<bool> CopyCappedAsync(Stream from, Stream to, long max, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > max)
-            {
-                return false;
-            }
-
-            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return true;
     }
 
     private static object Details(Attachment a) => new { attachment = a.Id, type = a.ContentType, size = a.Size, sha256 = a.Sha256 };

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Streams;
 
 namespace UseCaseHub.Web.Api;
 
@@ -52,7 +53,7 @@ public static class BulkSubmission
         try
         {
             using var body = new MemoryStream();
-            if (!await CopyCappedAsync(context.Request.Body, body, limits.MaxBulkBodyBytes, cancellationToken))
+            if (!await CappedCopy.CopyCappedAsync(context.Request.Body, body, limits.MaxBulkBodyBytes, cancellationToken))
             {
                 return Problem(StatusCodes.Status413PayloadTooLarge, "BodyTooLarge",
                     $"The body is larger than the limit of {limits.MaxBulkBodyBytes} bytes (Api:MaxBulkBodyBytes).");
@@ -149,25 +150,6 @@ public static class BulkSubmission
             ? new BulkResult(index, StatusCodes.Status201Created, entry.Id, entry.Pid, entry.Status.ToString(), null)
             : new BulkResult(index, created.Status, null, null, null, new BulkProblem(created.Code, created.Message, created.Status,
                 [.. created.Errors.Select(e => new BulkFieldProblem(e.Field, e.Code, e.Message))]));
-    }
-
-    private static async Task<bool> CopyCappedAsync(Stream from, Stream to, long max, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[16 * 1024];
-        long total = 0;
-        int read;
-        while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > max)
-            {
-                return false;
-            }
-
-            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return true;
     }
 
     private static IResult Problem(int status, string code, string detail) =>
