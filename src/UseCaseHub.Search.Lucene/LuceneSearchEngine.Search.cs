@@ -109,7 +109,9 @@ public sealed partial class LuceneSearchEngine
         {
             SearchSort.Newest => (ITopDocsCollector)Fielded(new Sort(new SortField(LuceneFields.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE), window),
             SearchSort.Title => Fielded(new Sort(new SortField(LuceneFields.TitleSort, SortFieldType.STRING), SortField.FIELD_SCORE), window),
-            _ => TopScoreDocCollector.Create(window, true),
+            // Equal scores are ordered by title, not by where the document happens to sit in the index: the same
+            // search gives the same order after every rebuild (a docid tie-break moved nDCG by about 0.007 between builds).
+            _ => Fielded(new Sort(SortField.FIELD_SCORE, new SortField(LuceneFields.TitleSort, SortFieldType.STRING)), window),
         };
     }
 
