@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
+using UseCaseHub.Web.Caching;
 
 namespace UseCaseHub.Web.Site;
 
@@ -42,6 +43,8 @@ public static class SiteServiceCollectionExtensions
                 ? "public, max-age=31536000, immutable"
                 : "public, max-age=3600",
         });
+        // Inside compression, so a page's tag is of its own bytes and a 304 goes out empty.
+        app.UseHubPageETags();
         app.MapRazorPages();
         return app;
     }

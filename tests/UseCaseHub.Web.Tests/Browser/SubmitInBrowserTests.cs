@@ -11,6 +11,18 @@ public sealed class MemberBrowserFixture : BrowserFixture
         : base(new IdentityHubFactory())
     {
     }
+
+    /// <summary>A new browser context signed in as one of the demo accounts through the real sign-in form.</summary>
+    public async Task<IPage> SignedInPageAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(IdentityHubFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.OrdinalIgnoreCase));
+        return page;
+    }
 }
 
 /// <summary>A member fills in and submits the form in chromium with JavaScript on, using the pickers' filter boxes.</summary>

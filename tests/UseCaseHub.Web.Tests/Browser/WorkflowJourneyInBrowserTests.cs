@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using UseCaseHub.Web.Tests.Assessments;
 using UseCaseHub.Web.Tests.Attachments;
-using UseCaseHub.Web.Tests.Identity;
 
 namespace UseCaseHub.Web.Tests.Browser;
 
@@ -22,8 +21,8 @@ public sealed class WorkflowJourneyInBrowserTests(MemberBrowserFixture browser) 
     {
         // The fixture content has no criteria page: the shipped one gives the rubric, as it does in production.
         await Rubric.StoreShippedPageAsync(browser.Services);
-        var member = await SignedInAsync("member@example.org");
-        var curator = await SignedInAsync("curator@example.org");
+        var member = await browser.SignedInPageAsync("member@example.org");
+        var curator = await browser.SignedInPageAsync("curator@example.org");
 
         // The member writes a draft; saving it shows what the hub already has on the same subject.
         await member.GotoAsync("/submit?kind=use-case");
@@ -120,16 +119,6 @@ public sealed class WorkflowJourneyInBrowserTests(MemberBrowserFixture browser) 
         await member.GotoAsync("/inbox");
         var kinds = await member.Locator(".notifications li[data-kind]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.kind)");
         Assert.True(kinds.Length >= 4, $"the member was told of both claims and both decisions, got: {string.Join(", ", kinds)}");
-    }
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(IdentityHubFactory.DemoPassword);
-        await ClickAndWaitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }));
-        return page;
     }
 
     /// <summary>Scores every criterion of the rubric, with a comment, and saves the curator's assessment.</summary>

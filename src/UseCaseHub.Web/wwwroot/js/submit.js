@@ -28,7 +28,9 @@
       }
       items.forEach(function (item) { item.hidden = words.length > 0 && !matches(item); });
       groups.forEach(function (group, i) {
-        if (words.length === 0) { group.hidden = false; group.open = remembered[i]; return; }
+        // A goal's checkbox stands beside its targets' group, in a holder that is shown or hidden with the group.
+        var holder = group.closest("[data-group-holder]") || group;
+        if (words.length === 0) { holder.hidden = false; group.open = remembered[i]; return; }
         var summary = group.querySelector("summary");
         var own = summary && matches(summary);
         var inner = Array.prototype.some.call(group.querySelectorAll("li[data-item]"), function (li) { return !li.hidden; });
@@ -36,7 +38,7 @@
           // The group's name matches (a region, a goal): show all it holds.
           group.querySelectorAll("li[data-item]").forEach(function (li) { li.hidden = false; });
         }
-        group.hidden = !own && !inner;
+        holder.hidden = !own && !inner;
         group.open = inner;
       });
     });
