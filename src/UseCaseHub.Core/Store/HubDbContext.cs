@@ -28,6 +28,7 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     public DbSet<Vertical> Verticals => Set<Vertical>();
     public DbSet<Technology> Technologies => Set<Technology>();
     public DbSet<Standard> Standards => Set<Standard>();
+    public DbSet<TaxonomyLabel> TaxonomyLabels => Set<TaxonomyLabel>();
 
     /// <summary>Entries changed since the search index last caught up (see <see cref="Search.SearchOutbox"/>).</summary>
     public DbSet<SearchOutboxItem> SearchOutbox => Set<SearchOutboxItem>();

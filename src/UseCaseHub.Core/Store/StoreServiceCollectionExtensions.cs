@@ -31,7 +31,7 @@ public static class StoreServiceCollectionExtensions
             }
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton); // options worked out once, not on every request
 
-        services.AddScoped<TaxonomySeeder>();
+        services.AddTaxonomies();
         services.AddScoped<StoreInitializer>();
         return services;
     }

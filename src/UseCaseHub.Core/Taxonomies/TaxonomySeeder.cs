@@ -8,7 +8,7 @@ namespace UseCaseHub.Core.Taxonomies;
 /// Loads seeds/ into the store idempotently: new values are added, changed ones updated, equal ones
 /// left alone. Values removed from a file stay in the store, since entries may still be tagged with them.
 /// </summary>
-public sealed class TaxonomySeeder(HubDbContext db, HubPaths paths, ILogger<TaxonomySeeder> logger)
+public sealed class TaxonomySeeder(HubDbContext db, HubPaths paths, ILogger<TaxonomySeeder> logger, TaxonomyLabels? labels = null)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -79,6 +79,84 @@ public sealed class TaxonomySeeder(HubDbContext db, HubPaths paths, ILogger<Taxo
             Kind = StandardKind.Other,
         });
         await UpsertAsync(db.Standards, s => s.Code, ituT.Concat(others), cancellationToken);
+        await UpsertAsync(db.TaxonomyLabels, l => (l.Kind, l.Value, l.Language), await LabelsAsync(seeds, cancellationToken), cancellationToken);
+        labels?.Invalidate();
+    }
+
+    /// <summary>
+    /// Labels in six languages: English is the name in the value's own seed file (one place for it), the other
+    /// five come from seeds/labels/{kind}.yml, whose rows are <c>value</c> plus one key per language (files for
+    /// kinds without a seed file of their own, such as stages, carry <c>en</c> too).
+    /// </summary>
+    private async Task<List<TaxonomyLabel>> LabelsAsync(string seeds, CancellationToken cancellationToken)
+    {
+        var labels = new Dictionary<(string Kind, string Value, string Language), string>();
+        void Add(string kind, string value, string language, string text) => labels[(kind, value, language)] = text;
+
+        foreach (var goal in await db.SdgGoals.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            var number = goal.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Add(TaxonomyKinds.Sdg, number, "en", goal.ShortTitle);
+            Add(TaxonomyKinds.SdgTitle, number, "en", goal.Title);
+        }
+
+        foreach (var target in await db.SdgTargets.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            Add(TaxonomyKinds.Target, target.Code, "en", target.Text);
+        }
+
+        foreach (var country in await db.Countries.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            Add(TaxonomyKinds.Country, country.Iso2, "en", country.Name);
+        }
+
+        foreach (var region in await db.Regions.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            Add(TaxonomyKinds.Region, region.Code, "en", region.Name);
+        }
+
+        foreach (var region in await db.ItuRegions.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            Add(TaxonomyKinds.ItuRegion, region.Code, "en", region.Name);
+        }
+
+        foreach (var vertical in await db.Verticals.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            Add(TaxonomyKinds.Vertical, vertical.Slug, "en", vertical.Name);
+        }
+
+        foreach (var technology in await db.Technologies.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            Add(TaxonomyKinds.Technology, technology.Slug, "en", technology.Name);
+        }
+
+        var folder = Path.Combine(seeds, "labels");
+        foreach (var kind in TaxonomyKinds.All)
+        {
+            foreach (var row in SeedFiles.Read<Dictionary<string, string>>(folder, kind + ".yml"))
+            {
+                if (!row.TryGetValue("value", out var value) || string.IsNullOrWhiteSpace(value))
+                {
+                    throw new InvalidDataException($"{Path.Combine(folder, kind + ".yml")}: a row has no value");
+                }
+
+                foreach (var (language, text) in row.Where(r => r.Key != "value"))
+                {
+                    if (!TaxonomyKinds.Languages.Contains(language))
+                    {
+                        throw new InvalidDataException($"{Path.Combine(folder, kind + ".yml")}: {value}: unknown language '{language}'");
+                    }
+
+                    // English stays the value's own seed name where it has one.
+                    if (language != "en" || !labels.ContainsKey((kind, value, "en")))
+                    {
+                        Add(kind, value, language, text.Trim());
+                    }
+                }
+            }
+        }
+
+        return labels.Select(l => new TaxonomyLabel { Kind = l.Key.Kind, Value = l.Key.Value, Language = l.Key.Language, Text = l.Value }).ToList();
     }
 
     private static RegionLevel ParseLevel(string level) => level switch

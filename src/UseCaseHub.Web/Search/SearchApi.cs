@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Search;
+using UseCaseHub.Core.Taxonomies;
 using UseCaseHub.Web.Site;
 
 namespace UseCaseHub.Web.Search;
@@ -47,8 +48,13 @@ public static class SearchApi
             return Invalid(query.Parameter!, query.Problem!);
         }
 
+        if (!LabelLanguage(context, out var language))
+        {
+            return Invalid("lang", $"lang is one of {string.Join(", ", TaxonomyKinds.Languages)}.");
+        }
+
         var result = await engine.SearchAsync(query.Request, cancellationToken);
-        var label = await labels.GetAsync(cancellationToken);
+        var label = labels.For(language);
         var baseUrl = context.Request.PathBase;
         return TypedResults.Json(new Results(
             result.Total, query.Request.Page, query.Request.PageSize,
@@ -60,6 +66,23 @@ public static class SearchApi
     private static List<FacetEntry> Labelled(string facet, IReadOnlyList<FacetValue> values, Func<string, string, string> label) =>
         values.Select(v => new FacetEntry(v.Value, label(facet, v.Value), v.Count, v.Selected,
             v.Children is null ? null : Labelled(ChildOf(facet), v.Children, label))).ToList();
+
+    /// <summary>
+    /// The language of the facets' labels: <c>lang</c> when given (one of the six UN languages), else the request's
+    /// culture (the <c>/fr/</c> prefix, the culture cookie, then Accept-Language).
+    /// </summary>
+    private static bool LabelLanguage(HttpContext context, out string language)
+    {
+        var asked = context.Request.Query["lang"];
+        if (asked.Count == 0)
+        {
+            language = TaxonomyLabels.CurrentLanguage;
+            return true;
+        }
+
+        language = TaxonomyLabels.LanguageOf(asked.ToString());
+        return asked.Count == 1 && TaxonomyKinds.Languages.Contains(language);
+    }
 
     private static string ChildOf(string facet) => Facets.ChildOf[facet];
 

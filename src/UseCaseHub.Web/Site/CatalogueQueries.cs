@@ -28,9 +28,10 @@ public sealed record TagCount(string Key, string Label, int Count, string? Colou
 
 /// <summary>
 /// What the site reads from the store. Visitors only ever see the public statuses (published and retired), by the
-/// one rule in <see cref="Visibility"/>.
+/// one rule in <see cref="Visibility"/>. Taxonomy names are shown in the reader's language through
+/// <see cref="ITaxonomyLabels"/> and ordered as it sorts.
 /// </summary>
-public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> options, IMemoryCache cache)
+public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> options, IMemoryCache cache, ITaxonomyLabels labels)
 {
     public int PageSize => options.Value.PageSize;
 
@@ -41,16 +42,28 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
         var total = await entries.CountAsync(cancellationToken);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
-        var items = await Cards(entries.OrderByDescending(e => e.PublishedAt).ThenBy(e => e.Title)
-            .Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
+        var items = Labelled(await Cards(entries.OrderByDescending(e => e.PublishedAt).ThenBy(e => e.Title)
+            .Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken));
         return new PagedList<EntryCard>(items, page, PageSize, total);
     }
 
     private static IQueryable<EntryCard> Cards(IQueryable<Entry> entries) => entries.Select(e => new EntryCard(
         e.Pid, EF.Property<string>(e, "Type"), e.Slug, e.Title, e.Summary, e.Language, e.PublishedAt,
         e is UseCase ? ((UseCase)e).Stage : null,
-        e.Countries.OrderBy(c => c.Name).Select(c => c.Name).ToList(),
+        e.Countries.Select(c => c.Iso2).ToList(),
         e.Sdgs.OrderBy(g => g.Number).Select(g => g.Number).ToList()));
+
+    /// <summary>Cards read with country codes, given the countries' names in the reader's language.</summary>
+    private List<EntryCard> Labelled(List<EntryCard> cards) =>
+        cards.ConvertAll(c => c with { Countries = [.. c.Countries.Select(iso2 => labels.Label(TaxonomyKinds.Country, iso2)).Order(StringComparer.CurrentCulture)] });
+
+    /// <summary>Tag counts with their labels in the reader's language.</summary>
+    private List<TagCount> Labelled(string kind, IEnumerable<TagCount> counts) =>
+        [.. counts.Select(c => c with { Label = labels.Label(kind, c.Key, c.Label) })];
+
+    /// <summary>The same, ordered by label as the reader's language sorts.</summary>
+    private List<TagCount> LabelledByName(string kind, IEnumerable<TagCount> counts) =>
+        [.. Labelled(kind, counts).OrderBy(c => c.Label, StringComparer.CurrentCulture)];
 
     /// <summary>Filtered by the discriminator rather than OfType, so includes of either kind still apply.</summary>
     public IQueryable<Entry> OfKind(EntryKind kind)
@@ -89,8 +102,8 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
         return found is null ? null : $"/{Enum.Parse<EntryKind>(found.Type).UrlSegment()}/{found.Slug}";
     }
 
-    public Task<List<EntryCard>> LatestAsync(int count, CancellationToken cancellationToken = default) =>
-        Cards(Published.OrderByDescending(e => e.PublishedAt).ThenBy(e => e.Title).Take(count)).ToListAsync(cancellationToken);
+    public async Task<List<EntryCard>> LatestAsync(int count, CancellationToken cancellationToken = default) =>
+        Labelled(await Cards(Published.OrderByDescending(e => e.PublishedAt).ThenBy(e => e.Title).Take(count)).ToListAsync(cancellationToken));
 
     public async Task<List<TagCount>> SdgCountsAsync(CancellationToken cancellationToken = default)
     {
@@ -101,18 +114,18 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
             g.Colour,
             Count = g.Entries.Count(e => EntryStatuses.Public.Contains(e.Status)),
         }).ToListAsync(cancellationToken);
-        return goals.Select(g => new TagCount(g.Number.ToString(CultureInfo.InvariantCulture), g.ShortTitle, g.Count, g.Colour)).ToList();
+        return Labelled(TaxonomyKinds.Sdg, goals.Select(g => new TagCount(g.Number.ToString(CultureInfo.InvariantCulture), g.ShortTitle, g.Count, g.Colour)));
     }
 
-    public Task<List<TagCount>> VerticalCountsAsync(CancellationToken cancellationToken = default) =>
-        db.Verticals.AsNoTracking().OrderBy(v => v.Name).Select(v => new TagCount(
+    public async Task<List<TagCount>> VerticalCountsAsync(CancellationToken cancellationToken = default) =>
+        LabelledByName(TaxonomyKinds.Vertical, await db.Verticals.AsNoTracking().Select(v => new TagCount(
             v.Slug, v.Name, v.Entries.Count(e => EntryStatuses.Public.Contains(e.Status)), null))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
 
-    public Task<List<TagCount>> ItuRegionCountsAsync(CancellationToken cancellationToken = default) =>
-        db.ItuRegions.AsNoTracking().OrderBy(r => r.Name).Select(r => new TagCount(
+    public async Task<List<TagCount>> ItuRegionCountsAsync(CancellationToken cancellationToken = default) =>
+        LabelledByName(TaxonomyKinds.ItuRegion, await db.ItuRegions.AsNoTracking().Select(r => new TagCount(
             r.Code, r.Name, Published.Count(e => e.Countries.Any(c => c.ItuRegionCode == r.Code)), null))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
 
     /// <summary>Counts for the M49 regions directly below <paramref name="parent"/> (the world when null).</summary>
     public async Task<List<TagCount>> SubRegionCountsAsync(string? parent, CancellationToken cancellationToken = default)
@@ -127,17 +140,16 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
             counts.Add(new TagCount(region.Code, region.Name, await InRegion(region.Code).CountAsync(cancellationToken)));
         }
 
-        return counts;
+        return LabelledByName(TaxonomyKinds.Region, counts);
     }
 
-    public Task<List<TagCount>> CountryCountsAsync(string? regionCode, CancellationToken cancellationToken = default) =>
-        db.Countries.AsNoTracking()
+    public async Task<List<TagCount>> CountryCountsAsync(string? regionCode, CancellationToken cancellationToken = default) =>
+        LabelledByName(TaxonomyKinds.Country, await db.Countries.AsNoTracking()
             .Where(c => regionCode == null || c.RegionCode == regionCode || c.SubRegionCode == regionCode
                 || c.IntermediateRegionCode == regionCode || c.ItuRegionCode == regionCode)
             .Where(c => c.Entries.Any(e => EntryStatuses.Public.Contains(e.Status)))
-            .OrderBy(c => c.Name)
             .Select(c => new TagCount(c.Iso2, c.Name, c.Entries.Count(e => EntryStatuses.Public.Contains(e.Status)), null))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
 
     public Task<int> CountAsync(EntryKind kind, CancellationToken cancellationToken = default) => OfKind(kind).CountAsync(cancellationToken);
 
@@ -153,16 +165,16 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
         return db.Countries.AsNoTracking().FirstOrDefaultAsync(c => c.Iso2 == code, cancellationToken);
     }
 
-    /// <summary>An M49 region by code, or an ITU-D region by its code, as (name, parent code).</summary>
+    /// <summary>An M49 region by code, or an ITU-D region by its code, as (name in the reader's language, parent code).</summary>
     public async Task<(string Name, string? Parent, bool Itu)?> RegionAsync(string code, CancellationToken cancellationToken = default)
     {
         if (await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken) is { } region)
         {
-            return (region.Name, region.Level == RegionLevel.Region ? null : region.ParentCode, false);
+            return (labels.Label(TaxonomyKinds.Region, region.Code, region.Name), region.Level == RegionLevel.Region ? null : region.ParentCode, false);
         }
 
         return await db.ItuRegions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken) is { } itu
-            ? (itu.Name, null, true)
+            ? (labels.Label(TaxonomyKinds.ItuRegion, itu.Code, itu.Name), null, true)
             : null;
     }
 

@@ -18,14 +18,14 @@ public sealed record TaxonomyChoices(
 
 /// <summary>
 /// Reads the taxonomies for the form's pickers. They change only with a seed or an import, so they are read at most
-/// once a minute; the use cases a best practice may draw on depend on who asks and are read per request.
+/// once a minute per language (names are in the reader's language, ordered as it sorts); the use cases a best practice may draw on depend on who asks and are read per request.
 /// </summary>
-public sealed class SubmitChoices(HubDbContext db, IMemoryCache cache)
+public sealed class SubmitChoices(HubDbContext db, IMemoryCache cache, ITaxonomyLabels labels)
 {
-    private const string Key = "submit:choices";
+    private const string Key = "submit:choices:";
 
     public async Task<TaxonomyChoices> TaxonomiesAsync(CancellationToken cancellationToken = default) =>
-        (await cache.GetOrCreateAsync(Key, async item =>
+        (await cache.GetOrCreateAsync(Key + TaxonomyLabels.CurrentLanguage, async item =>
         {
             item.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             return await ReadAsync(cancellationToken);
@@ -35,15 +35,21 @@ public sealed class SubmitChoices(HubDbContext db, IMemoryCache cache)
     {
         var goals = await db.SdgGoals.AsNoTracking().Include(g => g.Targets).OrderBy(g => g.Number).ToListAsync(cancellationToken);
         var sdgs = goals.Select(g => new ChoiceGroup(
-            g.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{g.Number}. {g.ShortTitle}",
-            [.. g.Targets.OrderBy(t => t.Code, TargetOrder.Instance).Select(t => new Choice(t.Code, $"{t.Code} {t.Text}"))])).ToList();
+            g.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{g.Number}. {labels.Label(TaxonomyKinds.Sdg, g.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), g.ShortTitle)}",
+            [.. g.Targets.OrderBy(t => t.Code, TargetOrder.Instance).Select(t => new Choice(t.Code, $"{t.Code} {labels.Label(TaxonomyKinds.Target, t.Code, t.Text)}"))])).ToList();
 
-        var verticals = await db.Verticals.AsNoTracking().OrderBy(v => v.Name).Select(v => new Choice(v.Slug, v.Name)).ToListAsync(cancellationToken);
+        var byName = StringComparer.CurrentCulture;
+        var verticals = (await db.Verticals.AsNoTracking().Select(v => new Choice(v.Slug, v.Name)).ToListAsync(cancellationToken))
+            .Select(v => v with { Label = labels.Label(TaxonomyKinds.Vertical, v.Key, v.Label) }).OrderBy(v => v.Label, byName).ToList();
 
-        var regions = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Region).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
-        var countries = (await db.Countries.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Iso2, c.Name, c.RegionCode }).ToListAsync(cancellationToken))
+        var regions = (await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Region).ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Code, r => labels.Label(TaxonomyKinds.Region, r.Code, r.Name));
+        var countries = (await db.Countries.AsNoTracking().Select(c => new { c.Iso2, c.Name, c.RegionCode }).ToListAsync(cancellationToken))
+            .Select(c => new { c.Iso2, Name = labels.Label(TaxonomyKinds.Country, c.Iso2, c.Name), c.RegionCode })
+            .OrderBy(c => c.Name, byName)
             .GroupBy(c => c.RegionCode is { } code && regions.TryGetValue(code, out var name) ? (code, name) : ("", "Other"))
-            .OrderBy(g => g.Key.Item1.Length == 0).ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
+            .OrderBy(g => g.Key.Item1.Length == 0).ThenBy(g => g.Key.Item2, byName)
             .Select(g => new ChoiceGroup(g.Key.Item1, g.Key.Item2, [.. g.Select(c => new Choice(c.Iso2, c.Name))]))
             .ToList();
 
@@ -53,7 +59,8 @@ public sealed class SubmitChoices(HubDbContext db, IMemoryCache cache)
             .Select(g => new ChoiceGroup(g.Key, g.Key, [.. g.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => new Choice(s.Code, $"{s.Code} {s.Title}"))]))
             .ToList();
 
-        var technologies = await db.Technologies.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Slug, t.Name)).ToListAsync(cancellationToken);
+        var technologies = (await db.Technologies.AsNoTracking().Select(t => new Choice(t.Slug, t.Name)).ToListAsync(cancellationToken))
+            .Select(t => t with { Label = labels.Label(TaxonomyKinds.Technology, t.Key, t.Label) }).OrderBy(t => t.Label, byName).ToList();
         var organizations = (await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
             .Select(o => new Choice(o.Id.ToString(), o.Name)).ToList();
         return new TaxonomyChoices(sdgs, verticals, countries, standards, technologies, organizations);

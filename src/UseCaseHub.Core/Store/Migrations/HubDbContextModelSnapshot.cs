@@ -1288,6 +1288,29 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.ToTable("Standards");
                 });
 
+            modelBuilder.Entity("UseCaseHub.Core.Taxonomies.TaxonomyLabel", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Value", "Language");
+
+                    b.ToTable("TaxonomyLabels", (string)null);
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Taxonomies.Technology", b =>
                 {
                     b.Property<string>("Slug")

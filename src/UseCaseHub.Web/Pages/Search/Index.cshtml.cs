@@ -34,7 +34,7 @@ public sealed class IndexModel(ISearchEngine engine, SearchLabels labels, IOptio
 
         Asked = query.Request;
         Result = await engine.SearchAsync(Asked, cancellationToken);
-        Label = await labels.GetAsync(cancellationToken);
+        Label = labels.ForCurrentCulture();
         return Page();
     }
 

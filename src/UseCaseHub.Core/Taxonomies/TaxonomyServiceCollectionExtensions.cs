@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace UseCaseHub.Core.Taxonomies;
+
+public static class TaxonomyServiceCollectionExtensions
+{
+    /// <summary>The seeder and the labels in six languages (a cached singleton; plain AddSingleton so it wins
+    /// over a placeholder another feature may have TryAdd-ed).</summary>
+    public static IServiceCollection AddTaxonomies(this IServiceCollection services)
+    {
+        services.AddScoped<TaxonomySeeder>();
+        services.AddSingleton<TaxonomyLabels>();
+        services.AddSingleton<ITaxonomyLabels>(provider => provider.GetRequiredService<TaxonomyLabels>());
+        return services;
+    }
+}
