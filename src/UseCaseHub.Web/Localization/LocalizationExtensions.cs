@@ -20,8 +20,10 @@ public static class LocalizationExtensions
         services.AddSingleton<LanguageLinks>();
         services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<HubLocalizationOptions>>((request, hub) =>
         {
-            var cultures = hub.Value.EffectiveCultures.Select(CultureInfo.GetCultureInfo).ToList();
-            request.DefaultRequestCulture = new RequestCulture(hub.Value.DefaultCulture);
+            // The display cultures (CultureFormat): request localization hands out these instances, so every
+            // page formats numbers and dates by the same rules.
+            var cultures = hub.Value.EffectiveCultures.Select(CultureFormat.ForDisplay).ToList();
+            request.DefaultRequestCulture = new RequestCulture(cultures[0]);
             request.SupportedCultures = cultures;
             request.SupportedUICultures = cultures;
             request.RequestCultureProviders =

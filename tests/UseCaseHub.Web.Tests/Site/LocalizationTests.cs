@@ -66,7 +66,9 @@ public sealed class LocalizationTests(HubFactory factory) : IClassFixture<HubFac
         var links = new HtmlParser().ParseDocument(html).QuerySelectorAll("link[rel=alternate][hreflang]")
             .Select(l => (l.GetAttribute("hreflang"), l.GetAttribute("href")));
 
-        Assert.Equal(new[] { "en", "fr", "es", "ar", "ru", "zh" }.Select(c => ((string?)c, (string?)$"/{c}/sdg")), links);
+        // Absolute, and English (the default) at its unprefixed address; see LanguageLinksTests.
+        Assert.Equal(new[] { "en", "fr", "es", "ar", "ru", "zh" }.Select(c => ((string?)c, (string?)(c == "en" ? "http://localhost/sdg" : $"http://localhost/{c}/sdg")))
+            .Append(("x-default", "http://localhost/sdg")), links);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +48,8 @@ public abstract class VersionPage(HubDbContext db) : PageModel
 
     public EntryVersion? Find(int number) => Versions.FirstOrDefault(v => v.Number == number);
 
-    public static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>When a version was recorded, in the reader's language (<see cref="Localization.CultureFormat"/>).</summary>
+    public static string Date(DateTimeOffset at) => Localization.CultureFormat.DateTime(at);
 }
 
 /// <summary><c>/use-cases/{slug}/versions</c>: every version the visitor may see, with links to each and to the diffs.</summary>
