@@ -13,6 +13,10 @@ internal sealed class BenchHost(string dataPath, string seedsPath) : WebApplicat
         builder.UseSetting("Hub:DataPath", dataPath);
         builder.UseSetting("Hub:SeedsPath", seedsPath);
         builder.UseSetting("Hub:ImportContentOnStart", "false");
+        // Production requires the public address mail links are built from; the benchmark sends no mail.
+        builder.UseSetting("Site:PublicBaseUrl", "http://localhost/");
+        // Loopback clients name the host by address (wrk and Kestrel's own base address use 127.0.0.1).
+        builder.UseSetting("AllowedHosts", "localhost;127.0.0.1;[::1]");
         // The benchmark is one client hammering /api/search: with the limits on it would measure 429s.
         builder.UseSetting("Identity:RateLimits:Enabled", "false");
         // Production insists on data-protection keys encrypted at rest; a throwaway certificate in the data folder does.

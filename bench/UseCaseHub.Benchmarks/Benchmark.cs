@@ -19,7 +19,8 @@ namespace UseCaseHub.Benchmarks;
 /// <summary>
 /// Search benchmark: a synthetic corpus into a real SQLite store, a full reindex from it, in-process latency
 /// next to a bare Lucene baseline, then the host on loopback under concurrent load.
-/// Options: --entries N --queries N --seconds N --clients N --seed N --data DIR (kept, reused) --profile --http-only --skip-reindex (reuse the index in --data) --only NAME (the HTTP scenarios whose name starts so)
+/// With --real, the shipped content/ (through the real importer), repeated to --entries N when given, loaded from outside by wrk.
+/// Options: --real --entries N --queries N --seconds N --clients N --seed N --data DIR (kept, reused) --profile --http-only --skip-reindex (reuse the index in --data) --only NAME (the HTTP scenarios whose name starts so)
 /// </summary>
 internal static class Benchmark
 {
@@ -44,20 +45,36 @@ internal static class Benchmark
     {
         var options = Options.Parse(args);
         var data = options.Data ?? TestPaths.NewTemporaryFolder();
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Cpu()}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; load average {LoadAverage()}");
-        Console.WriteLine($"Data folder: {data}; {options.Entries:N0} synthetic entries, seed {options.Seed}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Cpu()}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; load average {LoadAverage()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine(options.Real
+            ? $"Data folder: {data}; real text: the shipped content{(options.Entries is { } n ? $" repeated to {n:N0} entries" : "")}, seed {options.Seed}"
+            : $"Data folder: {data}; {options.SyntheticEntries:N0} synthetic entries, seed {options.Seed}");
         List<TypicalQuery> queries;
+        var judged = WrkBenchmark.JudgementQueries(options.Seed);
+        double? inProcessMean = null;
         await using (var services = Services(data))
         {
-            queries = await PrepareStoreAsync(services, options, data);
+            queries = options.Real ? await PrepareRealStoreAsync(services, options, data) : await PrepareStoreAsync(services, options, data);
             if (!options.HttpOnly)
             {
                 await MeasureInProcessAsync(services, options, data, queries);
+                if (options.Real)
+                {
+                    inProcessMean = await MeasureJudgedInProcessAsync(services, judged);
+                }
             }
         }
 
         SqliteConnection.ClearAllPools();
-        await MeasureHttpAsync(options, data, queries);
+        if (options.Real)
+        {
+            await MeasureWrkAsync(options, data, judged, inProcessMean);
+        }
+        else
+        {
+            await MeasureHttpAsync(options, data, queries);
+        }
+
         Console.WriteLine($"Peak memory (working set, whole process): {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB; load average {LoadAverage()}");
         if (options.Data is null)
         {
@@ -93,13 +110,74 @@ internal static class Benchmark
             await db.SearchOutbox.ExecuteDeleteAsync();
             var generator = new CorpusGenerator(db, options.Seed);
             var generating = Stopwatch.StartNew();
-            await generator.GenerateAsync(options.Entries, done => Console.Error.Write($"\rGenerating {done:N0}/{options.Entries:N0}"));
+            await generator.GenerateAsync(options.SyntheticEntries, done => Console.Error.Write($"\rGenerating {done:N0}/{options.SyntheticEntries:N0}"));
             Console.Error.WriteLine();
-            Console.WriteLine($"Corpus: {options.Entries:N0} entries written to SQLite in {generating.Elapsed.TotalSeconds:F1} s; text {generator.TextBytes / 1e6:F1} MB");
+            Console.WriteLine($"Corpus: {options.SyntheticEntries:N0} entries written to SQLite in {generating.Elapsed.TotalSeconds:F1} s; text {generator.TextBytes / 1e6:F1} MB");
             await File.WriteAllTextAsync(Path.Combine(data, "text-bytes.txt"), generator.TextBytes.ToString(CultureInfo.InvariantCulture));
         }
 
         return await QueryMix.CreateAsync(db, options.Queries, options.Seed);
+    }
+
+    /// <summary>The shipped content through the real importer, then (with --entries) its entries repeated, unless the data folder has them.</summary>
+    private static async Task<List<TypicalQuery>> PrepareRealStoreAsync(IServiceProvider services, Options options, string data)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync();
+        if (!await db.Entries.AnyAsync())
+        {
+            var importing = Stopwatch.StartNew();
+            var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync();
+            Console.WriteLine($"Content: {report.Added} shipped entries imported by the content importer in {importing.Elapsed.TotalSeconds:F1} s ({report.Failed} failed)");
+            await db.SearchOutbox.ExecuteDeleteAsync();
+            var corpus = new RealCorpus(db, options.Seed);
+            var repeating = Stopwatch.StartNew();
+            await corpus.RepeatAsync(options.Entries ?? 0, done => Console.Error.Write($"\rRepeating {done:N0}"));
+            Console.Error.WriteLine();
+            Console.WriteLine($"Corpus: {await db.Entries.CountAsync():N0} entries of real text ({repeating.Elapsed.TotalSeconds:F1} s to repeat); text {corpus.TextBytes / 1e6:F1} MB");
+            await File.WriteAllTextAsync(Path.Combine(data, "text-bytes.txt"), corpus.TextBytes.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return await QueryMix.CreateAsync(db, options.Queries, options.Seed);
+    }
+
+    /// <summary>The HTTP load's own query mix in process, at the default page size: the mean to compare the host's CPU per request with.</summary>
+    private static async Task<double> MeasureJudgedInProcessAsync(IServiceProvider services, List<TypicalQuery> judged)
+    {
+        var engine = services.GetRequiredService<ISearchEngine>();
+        var repeated = Enumerable.Range(0, 20).SelectMany(_ => judged).ToList();
+        var latencies = await InProcessBenchmark.EngineAsync(engine, repeated, facetLimit: 10, children: FacetChildren.Selected);
+        Console.WriteLine($"In-process, the HTTP mix ({judged.Count} judgement queries, half with a filter, as /api/search asks): mean {latencies.Mean:F2} ms, {latencies.Summary()}; {latencies.TotalsSummary()}");
+        return latencies.Mean;
+    }
+
+    /// <summary>The host on loopback loaded by wrk: the stylesheet (the floor), then /api/search and /search with the judgement mix.</summary>
+    private static async Task MeasureWrkAsync(Options options, string data, List<TypicalQuery> judged, double? inProcessMean)
+    {
+        var wrk = WrkBenchmark.Ensure();
+        await using var host = new BenchHost(data, TestPaths.Seeds);
+        host.UseKestrel(0);
+        host.StartServer();
+        var baseAddress = host.ClientOptions.BaseAddress;
+        var stylesheet = await WrkBenchmark.StylesheetAsync(baseAddress);
+        Console.WriteLine($"Host on {baseAddress}; wrk {WrkBenchmark.Threads} threads, {WrkBenchmark.Connections} connections, {options.Seconds} s per scenario; default page size {InProcessBenchmark.DefaultPageSize}");
+        (string Name, List<string> Paths)[] scenarios =
+        [
+            ("static stylesheet (floor)", [stylesheet]),
+            ("/api/search", judged.Select(q => "/api/search?" + q.QueryString()).ToList()),
+            ("/search", judged.Select(q => "/search?" + q.QueryString()).ToList()),
+        ];
+        WrkResult? floor = null;
+        foreach (var (name, paths) in scenarios.Where(s => options.Only is null || s.Name.StartsWith(options.Only, StringComparison.Ordinal) || s.Name.StartsWith("static", StringComparison.Ordinal)))
+        {
+            var result = await WrkBenchmark.RunAsync(wrk, baseAddress, paths, options.Seconds);
+            floor ??= result;
+            var ratio = result == floor ? "" : $", {result.PerSecond / floor.PerSecond:P1} of the floor";
+            var cpu = result == floor || inProcessMean is null ? "" : $", {result.CpuMsPerRequest / inProcessMean.Value:F2}x the in-process mean";
+            Console.WriteLine($"  {name}: {result.PerSecond:N0} req/s{ratio}; p50 {result.P50:F2} ms, p95 {result.P95:F2} ms, p99 {result.P99:F2} ms (p99/p50 {result.P99 / result.P50:F1}x); "
+                + $"{result.Errors} errors of {result.Requests:N0}; host CPU {result.CpuMsPerRequest:F3} ms a request{cpu}; load average {LoadAverage()}");
+        }
     }
 
     private static async Task MeasureInProcessAsync(IServiceProvider services, Options options, string data, List<TypicalQuery> queries)
@@ -160,13 +238,16 @@ internal static class Benchmark
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }
 
-internal sealed record Options(int Entries, int Queries, int Seconds, int Clients, int Seed, string? Data, bool Profile, bool HttpOnly, bool SkipReindex, string? Only)
+internal sealed record Options(int? Entries, int Queries, int Seconds, int Clients, int Seed, string? Data, bool Profile, bool HttpOnly, bool SkipReindex, string? Only, bool Real)
 {
+    /// <summary>The synthetic corpus's size: 100,000 unless told.</summary>
+    public int SyntheticEntries => Entries ?? 100_000;
+
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-        return new(Number("--entries", 100_000), Number("--queries", 2_000), Number("--seconds", 10), Number("--clients", 8), Number("--seed", 20),
-            Value("--data"), args.Contains("--profile"), args.Contains("--http-only"), args.Contains("--skip-reindex"), Value("--only"));
+        return new(Value("--entries") is { } entries ? int.Parse(entries, CultureInfo.InvariantCulture) : null, Number("--queries", 2_000), Number("--seconds", 10), Number("--clients", 8), Number("--seed", 20),
+            Value("--data"), args.Contains("--profile"), args.Contains("--http-only"), args.Contains("--skip-reindex"), Value("--only"), args.Contains("--real"));
     }
 }

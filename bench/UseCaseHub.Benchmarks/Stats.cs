@@ -19,6 +19,8 @@ internal sealed class Latencies
     /// <summary>Bytes the measured queries allocated, all together.</summary>
     public long AllocatedBytes { get; set; }
 
+    public double Mean => _ms.Count == 0 ? double.NaN : _ms.Average();
+
     public double Percentile(double p)
     {
         if (_ms.Count == 0)

@@ -9,6 +9,29 @@ public sealed partial class LuceneSearchEngine
     /// <summary>Language analyses asked for so far (indexing, queries, more-like-this; snippets ask for none).</summary>
     internal long Analyses => _analyzers.Analyses;
 
+    private long _snippetSeeks;
+    private long _snippetBodyReads;
+
+    /// <summary>Term seeks the snippets of every search so far made (a test compares them per hit between scripts).</summary>
+    internal long SnippetSeeks => Interlocked.Read(ref _snippetSeeks);
+
+    /// <summary>Stored bodies the snippets read so far.</summary>
+    internal long SnippetBodyReads => Interlocked.Read(ref _snippetBodyReads);
+
+    /// <summary>How many terms a snippet of this query seeks per hit (the query's terms in the text field).</summary>
+    internal int TextTerms(string query) => WithSearcher(searcher =>
+        UserQuery.Parse(query, _analyzers, searcher.Snapshot).Query is { } parsed ? Snippets.TermsOf(parsed).Length : 0);
+
+    /// <summary>Segments of the index as searched now (snippet seeks are per term and segment).</summary>
+    internal int Segments => WithSearcher(searcher => searcher.IndexReader.Leaves.Count);
+
+    /// <summary>Adds one search's snippet costs to the counters.</summary>
+    private void Count(Snippets snippets)
+    {
+        Interlocked.Add(ref _snippetSeeks, snippets.Seeks);
+        Interlocked.Add(ref _snippetBodyReads, snippets.BodyReads);
+    }
+
     /// <summary>For the benchmark's <c>--profile</c>: milliseconds spent parsing, matching + counting, building facets, and reading hits.</summary>
     internal double[] Stages(SearchRequest request) => WithSearcher(searcher =>
     {
@@ -40,7 +63,9 @@ public sealed partial class LuceneSearchEngine
         allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, searcher);
-        _ = top.GetTopDocs(0, request.PageSize).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
+        var page = top.GetTopDocs(0, request.PageSize).ScoreDocs;
+        snippets.Prepare(page.Select(d => d.Doc));
+        _ = page.Select(d => Hit(searcher, d, snippets)).ToList();
         times[4] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         times[10] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();

@@ -51,7 +51,10 @@ public sealed partial class LuceneSearchEngine
         searcher.Search(Visible(Ranked(parsed.Query, request, sort) ?? Sideways(selected), request.Audience), collector);
 
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, searcher);
-        var hits = start >= window ? [] : top.GetTopDocs((int)start, pageSize).ScoreDocs.Select(d => Hit(searcher, d, snippets)).ToList();
+        var scored = start >= window ? [] : top.GetTopDocs((int)start, pageSize).ScoreDocs;
+        snippets.Prepare(scored.Select(d => d.Doc));
+        var hits = scored.Select(d => Hit(searcher, d, snippets)).ToList();
+        Count(snippets);
         return new SearchResult
         {
             Total = collector.TotalHits,

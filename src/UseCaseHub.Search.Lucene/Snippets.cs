@@ -23,16 +23,26 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
 
     private BytesRef[]? _terms;
     private DocsAndPositionsEnum? _reuse;
+    private Dictionary<int, List<(int From, int To)>>? _prepared;
+
+    /// <summary>Term seeks made so far (the cost a test compares between scripts: one per query term and segment for a page of hits).</summary>
+    public int Seeks { get; private set; }
+
+    /// <summary>Stored bodies read so far (a hit whose summary has no match reads its body once).</summary>
+    public int BodyReads { get; private set; }
 
     /// <summary>The summary, escaped and cut, for hits without a query to highlight.</summary>
     public static string Plain(string summary) => Html.Encode(summary.Length > Length ? summary[..Length] + "…" : summary);
 
     /// <summary>The query's terms in the text field (every language's forms; not those of excluded words).</summary>
-    private BytesRef[] Terms()
+    private BytesRef[] Terms() => TermsOf(query!);
+
+    /// <summary>The terms a snippet looks for in the text field: one seek each per hit.</summary>
+    public static BytesRef[] TermsOf(Query query)
     {
         // Query.ExtractTerms, not the highlighter's QueryTermExtractor: that one interns every term in a process-wide table.
         var extracted = new HashSet<Term>();
-        query!.ExtractTerms(extracted);
+        query.ExtractTerms(extracted);
         return [.. extracted.Where(t => t.Field == LuceneFields.Text && t.Bytes.Length > 0).Select(t => t.Bytes)];
     }
 
@@ -46,7 +56,10 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
 
         // The summary holds offsets [0, S), the body [S + 1, S + 1 + B); the repeated values come after (LuceneDocuments.Parts).
         var bodyStart = hit.Summary.Length + 1;
-        var matches = Offsets(doc, bodyStart + hit.BodyLength);
+        var limit = bodyStart + hit.BodyLength;
+        var matches = _prepared is not null && _prepared.TryGetValue(doc, out var found)
+            ? found.Where(m => m.From < limit).ToList()
+            : Offsets(doc, limit);
         var inSummary = matches.Where(m => m.To <= hit.Summary.Length).ToList();
         if (inSummary.Count > 0)
         {
@@ -54,7 +67,89 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         }
 
         var inBody = matches.Where(m => m.From >= bodyStart).Select(m => (From: m.From - bodyStart, To: m.To - bodyStart)).ToList();
-        return inBody.Count > 0 ? Mark(body(), inBody) : Plain(hit.Summary);
+        if (inBody.Count == 0)
+        {
+            return Plain(hit.Summary);
+        }
+
+        BodyReads++;
+        return Mark(body(), inBody);
+    }
+
+    /// <summary>
+    /// Reads the matches of a page of hits at once: per segment, each query term is sought once and its postings are
+    /// walked forward through the page's documents in order, instead of a seek per term and hit. The offsets past the
+    /// body (the repeated title, summary and tags) are read too and dropped in <see cref="For"/>: a few positions each.
+    /// </summary>
+    public void Prepare(IEnumerable<int> docs)
+    {
+        if (query is null)
+        {
+            return;
+        }
+
+        _prepared = [];
+        var sorted = docs.Distinct().Order().ToArray();
+        foreach (var doc in sorted)
+        {
+            _prepared[doc] = [];
+        }
+
+        var leaves = searcher.IndexReader.Leaves;
+        foreach (var leafDocs in sorted.GroupBy(doc => ReaderUtil.SubIndex(doc, leaves)))
+        {
+            var leaf = leaves[leafDocs.Key];
+            var terms = leaf.AtomicReader.GetTerms(LuceneFields.Text);
+            if (terms is null || !terms.HasOffsets)
+            {
+                continue;
+            }
+
+            var iterator = terms.GetEnumerator();
+            foreach (var term in _terms ??= Terms())
+            {
+                Seeks++;
+                if (!iterator.SeekExact(term))
+                {
+                    continue;
+                }
+
+                var postings = _reuse = iterator.DocsAndPositions(null, _reuse, DocsAndPositionsFlags.OFFSETS);
+                if (postings is null)
+                {
+                    continue;
+                }
+
+                foreach (var doc in leafDocs)
+                {
+                    var local = doc - leaf.DocBase;
+                    if (postings.DocID < local && postings.Advance(local) == DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        break;
+                    }
+
+                    if (postings.DocID != local)
+                    {
+                        continue;
+                    }
+
+                    var found = _prepared[doc];
+                    for (var i = 0; i < postings.Freq; i++)
+                    {
+                        postings.NextPosition();
+                        if (postings.StartOffset >= 0)
+                        {
+                            found.Add((postings.StartOffset, postings.EndOffset));
+                        }
+                    }
+                }
+            }
+        }
+
+        foreach (var found in _prepared.Values)
+        {
+            found.Sort();
+        }
     }
 
     /// <summary>Where the query's terms occur in the document's text before <paramref name="limit"/>, in order: read from the postings.</summary>
@@ -73,6 +168,7 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         var iterator = terms.GetEnumerator();
         foreach (var term in _terms ??= Terms())
         {
+            Seeks++;
             if (!iterator.SeekExact(term))
             {
                 continue;

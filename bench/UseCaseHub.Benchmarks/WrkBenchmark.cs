@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace UseCaseHub.Benchmarks;
+
+/// <summary>What one wrk run measured: requests, latency percentiles (ms), errors, and the host's CPU per request.</summary>
+internal sealed record WrkResult(long Requests, double Seconds, double P50, double P95, double P99, long Errors, double CpuMsPerRequest)
+{
+    public double PerSecond => Requests / Seconds;
+}
+
+/// <summary>
+/// Load from outside the process: Debian's <c>wrk</c> (8 connections, 2 threads) cycling a list of paths with a Lua
+/// <c>request()</c>, its <c>done()</c> printing the percentiles. The host runs in this process and nothing else of
+/// this process works during a run, so the process's CPU time before and after, divided by the requests, is the host's
+/// CPU per request, the figure that varies least on a shared machine.
+/// </summary>
+internal static partial class WrkBenchmark
+{
+    public const int Connections = 8;
+    public const int Threads = 2;
+
+    /// <summary>The wrk executable; installed from Debian when missing (it is a small package).</summary>
+    public static string Ensure()
+    {
+        const string path = "/usr/bin/wrk";
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        Console.WriteLine("wrk is missing: installing it with sudo apt-get install -y wrk");
+        using var install = Process.Start(new ProcessStartInfo("sudo", "apt-get install -y wrk") { UseShellExecute = false })!;
+        install.WaitForExit();
+        return File.Exists(path) ? path : throw new InvalidOperationException("wrk could not be installed (sudo apt-get install -y wrk)");
+    }
+
+    /// <summary>The fingerprinted stylesheet the pages link to (<c>/css/site.css?v=...</c>): the floor a static file sets.</summary>
+    public static async Task<string> StylesheetAsync(Uri baseAddress)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        var page = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+        var link = StylesheetLink().Match(page);
+        return link.Success ? System.Net.WebUtility.HtmlDecode(link.Groups[1].Value) : throw new InvalidOperationException("no stylesheet link on the home page");
+    }
+
+    /// <summary>
+    /// The judgement set's queries (48 queries people type, in the six languages), each alone and once more with a common
+    /// facet filter: a realistic mix in every script, at the default page size (no pageSize parameter).
+    /// </summary>
+    public static List<TypicalQuery> JudgementQueries(int seed)
+    {
+        var path = Path.Combine(UseCaseHub.Testing.TestPaths.Repository, "tests", "UseCaseHub.Tests", "Search", "Relevance", "judgements.json");
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var queries = json.RootElement.GetProperty("queries").EnumerateArray().Select(q => q.GetProperty("query").GetString()!).ToList();
+        (string Facet, string Value)[] filters = [("sdg", "6"), ("sdg", "11"), ("sdg", "9"), ("type", "use-case"), ("region", "002"), ("region", "142"), ("vertical", "energy"), ("group", "LDC")];
+        var random = new Random(seed);
+        var none = new Dictionary<string, IReadOnlyList<string>>();
+        var mix = queries.Select(q => new TypicalQuery(q, none)).ToList();
+        mix.AddRange(queries.Select(q => filters[random.Next(filters.Length)])
+            .Select((f, i) => new TypicalQuery(queries[i], new Dictionary<string, IReadOnlyList<string>> { [f.Facet] = [f.Value] })));
+        return mix.OrderBy(_ => random.Next()).ToList();
+    }
+
+    public static async Task<WrkResult> RunAsync(string wrk, Uri baseAddress, IReadOnlyList<string> paths, int seconds)
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"usecasehub-wrk-{Guid.NewGuid():N}.lua");
+        await File.WriteAllTextAsync(script, Lua(paths));
+        try
+        {
+            // Warm up (JIT tiering, Razor, caches) with the same load, unmeasured.
+            await RunWrkAsync(wrk, baseAddress, script, Math.Min(3, seconds));
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var output = await RunWrkAsync(wrk, baseAddress, script, seconds);
+            var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+            var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+                ?? throw new InvalidOperationException("wrk printed no result:\n" + output);
+            var f = line.Split(' ').Skip(1).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            var requests = (long)f[0];
+            return new WrkResult(requests, f[1] / 1e6, f[2] / 1000, f[3] / 1000, f[4] / 1000, (long)f[5], cpuMs / Math.Max(1, requests));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    private static async Task<string> RunWrkAsync(string wrk, Uri baseAddress, string script, int seconds)
+    {
+        var start = new ProcessStartInfo(wrk)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-t", Threads.ToString(CultureInfo.InvariantCulture), "-c", Connections.ToString(CultureInfo.InvariantCulture),
+            "-d", $"{seconds}s", "--timeout", "10s", "--latency", "-s", script, baseAddress.ToString().TrimEnd('/') })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return await output + await error;
+    }
+
+    /// <summary>A script cycling the paths (each wrk thread from its own start) and printing one parsable line at the end.</summary>
+    private static string Lua(IReadOnlyList<string> paths)
+    {
+        var lua = new StringBuilder("local paths = {\n");
+        foreach (var path in paths)
+        {
+            lua.Append("  \"").Append(path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\",\n");
+        }
+
+        lua.Append("""
+            }
+            local i = 0
+            local thread_count = 0
+            setup = function(thread)
+              thread:set("i", thread_count * 7)
+              thread_count = thread_count + 1
+            end
+            request = function()
+              i = i + 1
+              return wrk.format("GET", paths[(i % #paths) + 1])
+            end
+            done = function(summary, latency, requests)
+              local e = summary.errors
+              io.write(string.format("RESULT %d %d %d %d %d %d\n", summary.requests, summary.duration,
+                latency:percentile(50), latency:percentile(95), latency:percentile(99), e.connect + e.read + e.write + e.status + e.timeout))
+            end
+
+            """);
+        return lua.ToString();
+    }
+
+    [GeneratedRegex("""<link rel="stylesheet" href="([^"]+)"[^>]*>""")]
+    private static partial Regex StylesheetLink();
+}
