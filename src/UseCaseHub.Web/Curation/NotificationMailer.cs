@@ -5,7 +5,9 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Notifications;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Web.Identity;
 using UseCaseHub.Web.Identity.Mail;
+using UseCaseHub.Web.Localization;
 using UseCaseHub.Web.Site;
 
 namespace UseCaseHub.Web.Curation;
@@ -17,7 +19,8 @@ namespace UseCaseHub.Web.Curation;
 /// </summary>
 public sealed class NotificationMailer(
     HubDbContext db, IHubMailSender sender, IStringLocalizer<SharedResource> text, IOptions<SiteOptions> site,
-    IOptions<NotificationMailOptions> options, WorkflowClock clock, IServer server, ILogger<NotificationMailer> logger)
+    IOptions<NotificationMailOptions> options, WorkflowClock clock, IServer server, ILogger<NotificationMailer> logger,
+    AccountLanguage languages)
 {
     /// <summary>Sends every mail due now (one batch); returns how many went and how many failed.</summary>
     public async Task<(int Sent, int Failed)> SendDueAsync(CancellationToken cancellationToken = default)
@@ -37,6 +40,11 @@ public sealed class NotificationMailer(
         var ids = due.Select(n => n.RecipientId).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.Email, u.NotificationMailOff }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        // Each mail in its recipient's language when the account has one; the hub's default language otherwise.
+        var spoken = (await db.UserClaims.AsNoTracking()
+                .Where(c => ids.Contains(c.UserId) && c.ClaimType == AccountLanguage.ClaimType)
+                .Select(c => new { c.UserId, c.ClaimValue }).ToListAsync(cancellationToken))
+            .GroupBy(c => c.UserId).ToDictionary(g => g.Key, g => g.First().ClaimValue);
         var baseUri = site.Value.PublicBaseOr(FallbackBase());
         var (sent, failed) = (0, 0);
         foreach (var notification in due)
@@ -50,16 +58,21 @@ public sealed class NotificationMailer(
             {
                 try
                 {
-                    var sentence = NotificationTexts.Sentence(text, notification);
-                    var body = string.Join("\n\n", new[]
+                    string subject, body;
+                    using (UiCulture.Use(languages.Culture(spoken.GetValueOrDefault(notification.RecipientId)) ?? languages.Default))
                     {
-                        sentence,
-                        notification.Note,
-                        new Uri(baseUri, notification.Path.TrimStart('/')).AbsoluteUri,
-                        text["You can turn these mails off on your profile: {0}", new Uri(baseUri, "account/profile").AbsoluteUri].Value,
-                    }.Where(p => !string.IsNullOrWhiteSpace(p)));
-                    // A subject is one line: an entry title with a line break would make every attempt fail.
-                    var subject = new string([.. text["UseCaseHub: {0}", sentence].Value.Select(c => char.IsControl(c) ? ' ' : c)]);
+                        var sentence = NotificationTexts.Sentence(text, notification);
+                        body = string.Join("\n\n", new[]
+                        {
+                            sentence,
+                            notification.Note,
+                            new Uri(baseUri, notification.Path.TrimStart('/')).AbsoluteUri,
+                            text["You can turn these mails off on your profile: {0}", new Uri(baseUri, "account/profile").AbsoluteUri].Value,
+                        }.Where(p => !string.IsNullOrWhiteSpace(p)));
+                        // A subject is one line: an entry title with a line break would make every attempt fail.
+                        subject = new string([.. text["UseCaseHub: {0}", sentence].Value.Select(c => char.IsControl(c) ? ' ' : c)]);
+                    }
+
                     await sender.SendAsync(person.Email, subject, body, cancellationToken);
                     notification.Mail = MailState.Sent;
                     notification.MailSentAt = now;

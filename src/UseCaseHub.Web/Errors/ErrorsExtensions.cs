@@ -9,7 +9,7 @@ public static class ErrorsExtensions
 
     public static IServiceCollection AddHubErrors(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Localize);
         return services;
     }
 

@@ -42,6 +42,7 @@ public static class HubIdentityExtensions
         services.AddSingleton<IHubMailSender, HubMailSender>();
         services.AddScoped<ClientRegistry>();
         services.AddScoped<AccountMails>();
+        services.AddScoped<AccountLanguage>();
         services.AddSingleton<SignInLockout>();
         services.AddScoped<IdentitySeeder>();
         services.AddTransient<IClaimsTransformation, BearerPrincipalNormalizer>();
@@ -133,6 +134,7 @@ public static class HubIdentityExtensions
             .AddEntityFrameworkStores<HubDbContext>()
             .AddUserStore<HubUserStore>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddClaimsPrincipalFactory<HubUserClaimsFactory>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = settings.PasswordHashIterations);
         // Role changes, password resets and deletions reach existing cookies within a minute.

@@ -69,12 +69,14 @@ internal static class IdentityRateLimits
         response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         if (context.Request.Path.IsApiPath() || context.Request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase))
         {
-            await response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
                 Detail = "Wait a minute before trying again.",
-            }, options: null, contentType: "application/problem+json", cancellationToken);
+            };
+            ProblemText.Localize(context, problem);
+            await response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json", cancellationToken);
         }
         else if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {

@@ -17,6 +17,7 @@ public static class LocalizationExtensions
             .Validate(o => o.EffectiveCultures.All(IsKnownCulture), "Localization:Cultures holds a culture .NET does not know.")
             .ValidateOnStart();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddHubValidationMessages();
         services.AddSingleton<LanguageLinks>();
         services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<HubLocalizationOptions>>((request, hub) =>
         {

@@ -100,12 +100,14 @@ public static class ApiCsrf
     private static Task RefuseAsync(HttpContext context, string code, string detail)
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return context.Response.WriteAsJsonAsync(new ProblemDetails
+        var problem = new ProblemDetails
         {
             Status = StatusCodes.Status403Forbidden,
             Title = "Cross-site request refused",
             Detail = detail,
             Extensions = { ["code"] = code },
-        }, options: null, contentType: "application/problem+json");
+        };
+        ProblemText.Localize(context, problem);
+        return context.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
     }
 }

@@ -14,6 +14,7 @@ public sealed class ForgotPasswordModel(UserManager<HubUser> users, AccountMails
     [BindProperty]
     [Required]
     [EmailAddress]
+    [Display(Name = "Email")]
     public string Email { get; set; } = "";
 
     public bool Sent { get; private set; }

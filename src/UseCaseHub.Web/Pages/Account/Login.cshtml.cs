@@ -16,11 +16,13 @@ public sealed class LoginModel(SignInManager<HubUser> signIn, SignInLockout lock
     [BindProperty]
     [Required]
     [EmailAddress]
+    [Display(Name = "Email")]
     public string Email { get; set; } = "";
 
     [BindProperty]
     [Required]
     [DataType(DataType.Password)]
+    [Display(Name = "Password")]
     public string Password { get; set; } = "";
 
     [BindProperty]

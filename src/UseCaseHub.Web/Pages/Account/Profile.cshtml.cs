@@ -7,18 +7,22 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using UseCaseHub.Core.Accounts;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Web.Identity;
 
 namespace UseCaseHub.Web.Pages.Account;
 
-public sealed class ProfileModel(UserManager<HubUser> users, SignInManager<HubUser> signIn, HubDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ProfileModel(UserManager<HubUser> users, SignInManager<HubUser> signIn, HubDbContext db, IStringLocalizer<SharedResource> text,
+    AccountLanguage language) : PageModel
 {
     [BindProperty]
     [Required]
     [StringLength(200)]
+    [Display(Name = "Your name")]
     public string DisplayName { get; set; } = "";
 
     [BindProperty]
     [StringLength(2)]
+    [Display(Name = "Country")]
     public string? CountryIso2 { get; set; }
 
     /// <summary>Notification mail on or off (the inbox keeps every notification either way).</summary>
@@ -66,6 +70,8 @@ public sealed class ProfileModel(UserManager<HubUser> users, SignInManager<HubUs
             user.CountryIso2 = string.IsNullOrEmpty(CountryIso2) ? null : CountryIso2.ToUpperInvariant();
             user.NotificationMailOff = !MailNotifications;
             await users.UpdateAsync(user);
+            // Mail follows the language the person last saved the profile in.
+            await language.RememberCurrentAsync(user);
             await signIn.RefreshSignInAsync(user);
             Saved = true;
         }

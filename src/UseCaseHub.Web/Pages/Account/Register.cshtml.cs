@@ -15,32 +15,38 @@ namespace UseCaseHub.Web.Pages.Account;
 
 /// <summary>Opens an account that waits for its mailed confirmation; the organisation named is a request an admin approves.</summary>
 [EnableRateLimiting(HubIdentityExtensions.FormRateLimit)]
-public sealed class RegisterModel(UserManager<HubUser> users, HubDbContext db, AccountMails mails, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class RegisterModel(UserManager<HubUser> users, HubDbContext db, AccountMails mails, IStringLocalizer<SharedResource> text,
+    AccountLanguage language) : PageModel
 {
     [BindProperty]
     [Required]
     [StringLength(200)]
+    [Display(Name = "Your name")]
     public string DisplayName { get; set; } = "";
 
     [BindProperty]
     [Required]
     [EmailAddress]
     [StringLength(256)]
+    [Display(Name = "Email")]
     public string Email { get; set; } = "";
 
     [BindProperty]
     [Required]
     [StringLength(300)]
+    [Display(Name = "Organisation")]
     public string OrganizationName { get; set; } = "";
 
     [BindProperty]
     [Required]
     [StringLength(2, MinimumLength = 2)]
+    [Display(Name = "Country")]
     public string CountryIso2 { get; set; } = "";
 
     [BindProperty]
     [Required]
     [DataType(DataType.Password)]
+    [Display(Name = "Password")]
     public string Password { get; set; } = "";
 
     public List<SelectListItem> Countries { get; private set; } = [];
@@ -108,6 +114,8 @@ public sealed class RegisterModel(UserManager<HubUser> users, HubDbContext db, A
             return Page();
         }
 
+        // The language the person registers in is the language of their mail.
+        await language.RememberCurrentAsync(user);
         await mails.SendConfirmationAsync(user, HttpContext);
         Sent = true;
         return Page();

@@ -14,16 +14,19 @@ public sealed class ResetPasswordModel(UserManager<HubUser> users, IStringLocali
 {
     [BindProperty(SupportsGet = true)]
     [Required]
+    [Display(Name = "Reset code")]
     public string Code { get; set; } = "";
 
     [BindProperty]
     [Required]
     [EmailAddress]
+    [Display(Name = "Email")]
     public string Email { get; set; } = "";
 
     [BindProperty]
     [Required]
     [DataType(DataType.Password)]
+    [Display(Name = "New password")]
     public string Password { get; set; } = "";
 
     public bool Done { get; private set; }

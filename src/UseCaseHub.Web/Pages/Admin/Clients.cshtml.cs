@@ -15,11 +15,13 @@ public sealed class ClientsModel(ClientRegistry registry, HubDbContext db, IStri
     [BindProperty]
     [Required]
     [RegularExpression("[a-z0-9][a-z0-9._-]{2,99}")]
+    [Display(Name = "Client id")]
     public string ClientId { get; set; } = "";
 
     [BindProperty]
     [Required]
     [StringLength(200)]
+    [Display(Name = "Name")]
     public string DisplayName { get; set; } = "";
 
     [BindProperty]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Assessments;
 using UseCaseHub.Core.Audit;
@@ -20,7 +21,7 @@ namespace UseCaseHub.Web.Pages.Curate;
 /// a refusal is shown on the page (409), a success redirects back to it.
 /// </summary>
 [Authorize(Policy = HubPolicies.Curator)]
-public sealed class EntryModel(HubDbContext db) : PageModel
+public sealed class EntryModel(HubDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Entry Entry { get; private set; } = null!;
 
@@ -183,7 +184,7 @@ public sealed class EntryModel(HubDbContext db) : PageModel
         }
         catch (DbUpdateConcurrencyException)
         {
-            Problems = ["The entry changed while you were working on it; reload the page and try again."];
+            Problems = [text["The entry changed while you were working on it; reload the page and try again."]];
         }
 
         Response.StatusCode = StatusCodes.Status409Conflict;
