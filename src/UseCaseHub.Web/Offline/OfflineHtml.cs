@@ -15,7 +15,7 @@ namespace UseCaseHub.Web.Offline;
 /// The zip's HTML: an index and one page per entry, each a whole document that opens from a folder without a
 /// connection: inline CSS, no scripts, nothing fetched (images in the text become links to them).
 /// </summary>
-public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<SharedResource> t)
+public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<SharedResource> text)
 {
     // Every script written as itself, as on the site: entities would triple the bytes of Arabic or Chinese text.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -31,16 +31,16 @@ public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<Shar
     public string Index(OfflineListing listing)
     {
         ArgumentNullException.ThrowIfNull(listing);
-        var html = Start(t["Download for offline"]);
+        var html = Start(text["Download for offline"]);
         html.Append("<h1>UseCaseHub</h1>");
         if (listing.Query.Length > 0)
         {
-            html.Append("<p>").Append(E(t["Search"])).Append(": <bdi>").Append(E(listing.Query)).Append("</bdi></p>");
+            html.Append("<p>").Append(E(text["Search"])).Append(": <bdi>").Append(E(listing.Query)).Append("</bdi></p>");
         }
 
         html.Append("<p class=\"meta\">").Append(E(Count(listing.Entries.Count, listing.Total))).Append(' ')
-            .Append(E(t["Downloaded on {0}", listing.Date.ToString("d", CultureInfo.CurrentCulture)])).Append("</p>")
-            .Append("<p><a href=\"").Append(E(listing.SearchUrl)).Append("\">").Append(E(t["Open this search on the site"])).Append("</a></p>")
+            .Append(E(text["Downloaded on {0}", listing.Date.ToString("d", CultureInfo.CurrentCulture)])).Append("</p>")
+            .Append("<p><a href=\"").Append(E(listing.SearchUrl)).Append("\">").Append(E(text["Open this search on the site"])).Append("</a></p>")
             .Append("<ol class=\"entries\">");
         foreach (var (entry, file) in listing.Entries)
         {
@@ -67,47 +67,47 @@ public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<Shar
         var lang = $" lang=\"{E(entry.Language)}\" dir=\"{dir}\"";
         var link = permanentLink.AbsoluteUri;
         var html = Start(entry.Title)
-            .Append("<p><a href=\"../index.html\">").Append(E(t["All entries in this download"])).Append("</a></p><article>")
+            .Append("<p><a href=\"../index.html\">").Append(E(text["All entries in this download"])).Append("</a></p><article>")
             .Append("<p class=\"kind\">").Append(E(Kind(entry))).Append("</p>")
             .Append("<h1").Append(lang).Append('>').Append(E(entry.Title)).Append("</h1>")
             .Append("<p class=\"lead\"").Append(lang).Append('>').Append(E(entry.Summary)).Append("</p><dl>");
-        Fact(html, t["Identifier"], $"<a href=\"{E(link)}\">{E(entry.Pid)}</a>");
-        Fact(html, t["Countries"], Names(entry.Countries.Select(c => labels.Of(Facets.Country, c.Iso2, c.Name))));
+        Fact(html, text["Identifier"], $"<a href=\"{E(link)}\">{E(entry.Pid)}</a>");
+        Fact(html, text["Countries"], Names(entry.Countries.Select(c => labels.Of(Facets.Country, c.Iso2, c.Name))));
         var targets = entry.SdgTargets.Select(s => s.Code).Order(StringComparer.Ordinal).ToList();
-        Fact(html, t["Sdgs"], Names(entry.Sdgs.OrderBy(g => g.Number).Select(g => $"{g.Number} · {labels.Of(Facets.Sdg, g.Number.ToString(CultureInfo.InvariantCulture), g.ShortTitle)}"), sort: false)
-            + (targets.Count > 0 ? $" ({E(t["Targets"])}: <bdi>{E(string.Join(", ", targets))}</bdi>)" : ""));
-        Fact(html, t["Verticals"], Names(entry.Verticals.Select(v => labels.Of(Facets.Vertical, v.Slug, v.Name))));
-        Fact(html, t["Technologies"], Names(entry.Technologies.Select(v => labels.Of(Facets.Technology, v.Slug, v.Name))));
-        Fact(html, t["Standards cited"], Names(entry.Standards.Select(s => s.Code)));
-        Fact(html, t["Organisations"], Names(new[] { entry.Organization?.Name }.Concat(entry.Partners.Select(p => p.Name)).OfType<string>(), sort: false));
+        Fact(html, text["Sdgs"], Names(entry.Sdgs.OrderBy(g => g.Number).Select(g => $"{g.Number} · {labels.Of(Facets.Sdg, g.Number.ToString(CultureInfo.InvariantCulture), g.ShortTitle)}"), sort: false)
+            + (targets.Count > 0 ? $" ({E(text["Targets"])}: <bdi>{E(string.Join(", ", targets))}</bdi>)" : ""));
+        Fact(html, text["Verticals"], Names(entry.Verticals.Select(v => labels.Of(Facets.Vertical, v.Slug, v.Name))));
+        Fact(html, text["Technologies"], Names(entry.Technologies.Select(v => labels.Of(Facets.Technology, v.Slug, v.Name))));
+        Fact(html, text["Standards cited"], Names(entry.Standards.Select(s => s.Code)));
+        Fact(html, text["Organisations"], Names(new[] { entry.Organization?.Name }.Concat(entry.Partners.Select(p => p.Name)).OfType<string>(), sort: false));
         html.Append("</dl><div class=\"body\"").Append(lang).Append('>').Append(SelfContained(markdown.ToHtml(entry.Body))).Append("</div>");
         if (entry is UseCase useCase)
         {
-            foreach (var (heading, text) in new[]
+            foreach (var (heading, section) in new[]
             {
-                (t["Interoperability"], useCase.Interoperability), (t["Data and identifiers"], useCase.DataAndIdentifiers),
-                (t["Security and trust"], useCase.SecurityAndTrust), (t["Lessons learned"], useCase.LessonsLearned),
+                (text["Interoperability"], useCase.Interoperability), (text["Data and identifiers"], useCase.DataAndIdentifiers),
+                (text["Security and trust"], useCase.SecurityAndTrust), (text["Lessons learned"], useCase.LessonsLearned),
             }.Where(s => !string.IsNullOrWhiteSpace(s.Item2)))
             {
                 html.Append("<section><h2>").Append(E(heading)).Append("</h2><div").Append(lang).Append('>')
-                    .Append(SelfContained(markdown.ToHtml(text))).Append("</div></section>");
+                    .Append(SelfContained(markdown.ToHtml(section))).Append("</div></section>");
             }
         }
 
-        Links(html, t["Further reading"], entry.Links.Select(l => (l.Url, l.Title)), "ul");
-        Links(html, t["Sources"], entry.Sources.Select(s => (s, s)), "ol");
+        Links(html, text["Further reading"], entry.Links.Select(l => (l.Url, l.Title)), "ul");
+        Links(html, text["Sources"], entry.Sources.Select(s => (s, s)), "ol");
         var year = (entry.PublishedAt ?? entry.CreatedAt).Year.ToString(CultureInfo.InvariantCulture);
-        html.Append("<section><h2>").Append(E(t["Cite this entry"])).Append("</h2><p>")
+        html.Append("<section><h2>").Append(E(text["Cite this entry"])).Append("</h2><p>")
             .Append(E(entry.Organization?.Name ?? "UseCaseHub")).Append(" (").Append(year).Append("). <cite").Append(lang).Append('>').Append(E(entry.Title))
             .Append("</cite>. UseCaseHub, ITU-T SG20. ").Append(E(entry.Pid)).Append(". <a href=\"").Append(E(link)).Append("\">").Append(E(link)).Append("</a></p>")
-            .Append("<p>").Append(E(t["Licence"])).Append(": ").Append(E(entry.Licence)).Append("</p></section>");
+            .Append("<p>").Append(E(text["Licence"])).Append(": ").Append(E(entry.Licence)).Append("</p></section>");
         return html.Append("</article></body></html>").ToString();
     }
 
     /// <summary>"N entries", or "the best N of M" when the search found more than one download holds.</summary>
     public string Count(int entries, long total) => total > entries
-        ? t["The search finds {0} entries; this download holds the first {1}.", total, entries]
-        : t["This download holds {0} entries.", entries];
+        ? text["The search finds {0} entries; this download holds the first {1}.", total, entries]
+        : text["This download holds {0} entries.", entries];
 
     /// <summary>
     /// Sanitised entry HTML made to open offline: nothing may be fetched from the network when the file is opened, so an
@@ -128,17 +128,17 @@ public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<Shar
             if (element.HasAttribute("src") || element.LocalName is "img" or "picture" or "video" or "audio" or "source" or "track" or "iframe" or "object" or "embed" or "link" or "script" or "style")
             {
                 var source = element.GetAttribute("src") ?? "";
-                var text = element.GetAttribute("alt") is { Length: > 0 } alt ? alt : source;
+                var label = element.GetAttribute("alt") is { Length: > 0 } alt ? alt : source;
                 if (element.LocalName == "img" && (source.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("http://", StringComparison.OrdinalIgnoreCase)))
                 {
                     var anchor = document.CreateElement("a");
                     anchor.SetAttribute("href", source);
-                    anchor.TextContent = text;
+                    anchor.TextContent = label;
                     element.Replace(anchor);
                 }
                 else
                 {
-                    element.Replace(document.CreateTextNode(text));
+                    element.Replace(document.CreateTextNode(label));
                 }
             }
         }
@@ -156,8 +156,8 @@ public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<Shar
     }
 
     private string Kind(Entry entry) => entry is UseCase useCase
-        ? $"{t["Use case"]} · {t[useCase.Stage.ToString()]}"
-        : t["Best practice"];
+        ? $"{text["Use case"]} · {text[useCase.Stage.ToString()]}"
+        : text["Best practice"];
 
     private static void Fact(StringBuilder html, string term, string definition)
     {
@@ -179,18 +179,18 @@ public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<Shar
         }
 
         html.Append("<section><h2>").Append(E(heading)).Append("</h2><").Append(list).Append('>');
-        foreach (var (url, text) in items)
+        foreach (var (url, caption) in items)
         {
             // Only web addresses become links; anything else (a javascript: URL in a hand-written file) stays text.
             var web = Uri.TryCreate(url, UriKind.Absolute, out var address) && (address.Scheme == Uri.UriSchemeHttps || address.Scheme == Uri.UriSchemeHttp);
             html.Append("<li>");
             if (web)
             {
-                html.Append("<a href=\"").Append(E(address!.AbsoluteUri)).Append("\" rel=\"noopener\">").Append(E(text)).Append("</a>");
+                html.Append("<a href=\"").Append(E(address!.AbsoluteUri)).Append("\" rel=\"noopener\">").Append(E(caption)).Append("</a>");
             }
             else
             {
-                html.Append(E(text));
+                html.Append(E(caption));
             }
 
             html.Append("</li>");
@@ -201,7 +201,7 @@ public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<Shar
 
     private static string Dir(string language) => Languages.IsRightToLeft(language) ? "rtl" : "ltr";
 
-    private static string E(string text) => Encoder.Encode(text);
+    private static string E(string value) => Encoder.Encode(value);
 }
 
 /// <summary>What the index lists: the search's words, the entries with their file names, how many the search found.</summary>
