@@ -9,6 +9,7 @@ using UseCaseHub.Web.Errors;
 using UseCaseHub.Web.Health;
 using UseCaseHub.Web.Identity;
 using UseCaseHub.Web.Localization;
+using UseCaseHub.Web.Offline;
 using UseCaseHub.Web.Search;
 using UseCaseHub.Web.Security;
 using UseCaseHub.Web.Site;
@@ -32,6 +33,7 @@ builder.Services.AddHubSecurityContact(builder.Configuration);
 builder.Services.AddHubCuration(builder.Configuration);
 builder.Services.AddHubSubmit();
 builder.Services.AddHubAttachments(builder.Configuration);
+builder.Services.AddHubOffline(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -57,6 +59,7 @@ app.MapHubSearch();
 app.MapHubHealth();
 app.MapHubSecurityContact();
 app.MapHubAttachments();
+app.MapHubOffline();
 await app.RunAsync();
 return 0;
 

@@ -53,12 +53,26 @@ public sealed class ContentExporter(HubDbContext db)
     {
         var path = Path.Combine(root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var text = new StringBuilder().Append("---\n").Append(Yaml.Serialize(frontMatter)).Append("---\n").Append(body).ToString();
+        var text = FileText(frontMatter, body);
         // Written beside the target and then moved, so a crash never leaves a half-written file.
         var temporary = path + ".tmp";
         await File.WriteAllTextAsync(temporary, text, new UTF8Encoding(false), cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }
+
+    /// <summary>
+    /// One entry as the content file the export writes (front matter and Markdown body), for callers that hand out
+    /// single entries (the offline download). The entry must be loaded with its tags, organisations and, for a best
+    /// practice, the use cases it draws on.
+    /// </summary>
+    public static string ToMarkdown(Entry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return FileText(ToFile(entry), entry.Body);
+    }
+
+    private static string FileText(object frontMatter, string body) =>
+        new StringBuilder().Append("---\n").Append(Yaml.Serialize(frontMatter)).Append("---\n").Append(body).ToString();
 
     private static Dictionary<string, object?> ToFile(Entry entry)
     {

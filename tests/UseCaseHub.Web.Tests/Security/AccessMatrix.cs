@@ -247,6 +247,10 @@ public static class AccessMatrix
             new("api/antiforgery", [new("GET", "/api/antiforgery", Public)]),
             new("health", [new("GET", "/health", Public)]),
             new(".well-known/security.txt", [new("GET", "/.well-known/security.txt", Public)]),
+
+            // offline: the download page and its zip, for everyone, each built from what the caller may search (drafts checked by OfflineDownloadTests).
+            Get("search/offline", "/search/offline?q=draft", "/search/offline?q=draft&country=KE&sdg=6", "/search/offline?q=alpha"),
+            Get("search/offline.zip", "/search/offline.zip?q=draft", "/search/offline.zip?q=alpha"),
             new("odata/openapi.json", [new("GET", "/odata/openapi.json", Public)]),
 
             // The OpenID Connect server: requests without client or parameters are refused by the protocol, for everyone.

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using UseCaseHub.Core.Search;
+
+namespace UseCaseHub.Web.Offline;
+
+/// <summary>The "download for offline" zip: how many entries one download holds and how long built zips are kept.</summary>
+public sealed class OfflineOptions
+{
+    public const string Section = "Offline";
+
+    /// <summary>Most entries in one zip (the best first); the page says when the search has more.</summary>
+    [Range(1, 2000)]
+    public int MaxEntries { get; set; } = 200;
+
+    /// <summary>Hits asked of the engine per call while collecting them (the engine's most is 100; tests page with fewer).</summary>
+    [Range(1, SearchRequest.MaxPageSize)]
+    public int SearchPageSize { get; set; } = SearchRequest.MaxPageSize;
+
+    /// <summary>
+    /// Bytes all kept zips may take together. A zip is built once when its page is shown and the same bytes are
+    /// served at download, so the size the page states is the size that arrives.
+    /// </summary>
+    [Range(1024 * 1024, 1024L * 1024 * 1024)]
+    public long CacheBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>How long a built zip is kept after it was last asked for.</summary>
+    [Range(10, 3600)]
+    public int CacheSeconds { get; set; } = 600;
+}
