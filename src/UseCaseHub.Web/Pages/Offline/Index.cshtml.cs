@@ -31,7 +31,7 @@ public sealed class IndexModel(OfflineDownloads downloads, SearchLabels labels, 
 
         Asked = query.Request;
         Package = await downloads.GetAsync(Asked, Request, cancellationToken);
-        Label = await labels.GetAsync(cancellationToken);
+        Label = labels.ForCurrentCulture();
         // The size shown is for this caller's zip (a member's may hold drafts): not for shared caches.
         Response.Headers.CacheControl = "private, no-store";
         return Page();
