@@ -59,7 +59,7 @@ public sealed class TranslationImportTests
         Assert.Equal(("UC-2026-00001", "compteurs-eau-embu", "Compteurs d'eau à Embu"), (french.Entry!.Pid, french.Slug, french.Title));
         Assert.Equal(TranslationRules.IdOf(ContentFolder.DeterministicGuid("UC-2026-00001"), "fr"), french.Id);
         Assert.Equal(("Équipe de traduction", new DateOnly(2026, 11, 30), "Relectrice"), (french.TranslatedBy, french.TranslatedOn, french.ReviewedBy));
-        Assert.Equal(("NB-IoT standard.\n", "Commencer petit.\n"), (french.Interoperability, french.LessonsLearned));
+        Assert.Equal(("NB-IoT standard.", "Commencer petit."), (french.Interoperability, french.LessonsLearned));
         Assert.Equal(("Ménages", "20"), (Assert.Single(french.Scale).Label, french.Scale[0].Value));
         Assert.StartsWith("Comment les compteurs", french.Body, StringComparison.Ordinal);
         Assert.Equal(2, await store.RunAsync<HubDbContext, int>(db => db.EntryTranslations.CountAsync()));
@@ -115,7 +115,8 @@ public sealed class TranslationImportTests
         var content = Folder();
         content.Write("translations/fr/a.md", Translation(slug: "premier"));
         content.Write("translations/fr/b.md", Translation(slug: "second"));
-        content.Write("translations/es/c.md", Translation(language: "es", slug: "premier"));
+        // Files load in path order: ar/d, fr/a, fr/b, ru/c.
+        content.Write("translations/ru/c.md", Translation(language: "ru", slug: "premier"));
         content.Write("translations/ar/d.md", Translation(language: "ar", slug: "choose-lpwan"));
         await using var store = await TestStore.CreateAsync();
 
