@@ -26,6 +26,16 @@ internal static class LuceneDocuments
         document.Add(new Field(LuceneFields.Text, new TextParts(analyzers.For(language), Parts(source.Title, source.Summary, tags, source.Body)), TextType));
         document.Add(new StringField(LuceneFields.Language, language, Field.Store.NO));
 
+        if (source.TranslationOf is { } original)
+        {
+            document.Add(new StringField(LuceneFields.TranslationOf, Key(original), Field.Store.NO));
+        }
+
+        foreach (var reader in source.HiddenFor.Distinct(StringComparer.Ordinal))
+        {
+            document.Add(new StringField(LuceneFields.HiddenFor, reader, Field.Store.NO));
+        }
+
         if (source.Organization is { } organization)
         {
             document.Add(new StringField(LuceneFields.Organization, Key(organization), Field.Store.NO));

@@ -30,6 +30,12 @@ internal static class LuceneFields
     /// <summary>Lower-cased unstemmed words of title, summary and tags: title suggestions and "did you mean".</summary>
     public const string Words = "_words";
 
+    /// <summary>On a translation's document: the key of the entry it translates (deleting the entry deletes it).</summary>
+    public const string TranslationOf = "of";
+
+    /// <summary>Reader keys a document is hidden from (one version per entry in results; see TranslationRules.HiddenFor).</summary>
+    public const string HiddenFor = "hide_for";
+
     public const char Separator = '\u241F';
 
     /// <summary>

@@ -4,6 +4,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using UseCaseHub.Core.Catalogue.Translations;
 using UseCaseHub.Core.Search;
 
 namespace UseCaseHub.Search.Lucene;
@@ -48,7 +49,8 @@ public sealed partial class LuceneSearchEngine
         var sort = parsed.Query is null && request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
         var top = TopCollector(sort, window);
         var collector = new FacetCollector(top, selected.ToDictionary(s => FacetValueIds.FacetIndex(s.Key), s => s.Value));
-        searcher.Search(Visible(Ranked(parsed.Query, request, sort) ?? Sideways(selected), request.Audience), collector);
+        // One version per entry, the reader's when the entry has it (TranslationRules): hits and facet counts alike.
+        searcher.Search(Visible(Ranked(parsed.Query, request, sort) ?? Sideways(selected), request.Audience, TranslationRules.ReaderKey(request.Query, request.Language)), collector);
 
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, searcher);
         var scored = start >= window ? [] : top.GetTopDocs((int)start, pageSize).ScoreDocs;
@@ -140,7 +142,7 @@ public sealed partial class LuceneSearchEngine
         // Offer the correction only if it finds something this audience may see.
         var retry = UserQuery.Parse(corrected, _analyzers, searcher.Snapshot);
         var count = new TotalHitCountCollector();
-        searcher.Search(Visible(retry.Query ?? new MatchAllDocsQuery(), request.Audience), count);
+        searcher.Search(Visible(retry.Query ?? new MatchAllDocsQuery(), request.Audience, TranslationRules.ReaderKey(corrected, request.Language)), count);
         return count.TotalHits > 0 ? corrected : null;
     }
 

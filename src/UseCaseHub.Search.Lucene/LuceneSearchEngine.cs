@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
+using UseCaseHub.Core.Catalogue.Translations;
 using UseCaseHub.Core.Search;
 
 namespace UseCaseHub.Search.Lucene;
@@ -15,7 +16,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     public const string EngineName = "Lucene";
 
     /// <summary>Bump when the document layout changes: an index written by another layout is rebuilt.</summary>
-    private const string Layout = "6";
+    private const string Layout = "7";
     private const string LayoutKey = "layout";
     private const string FingerprintKey = "fingerprint";
 
@@ -160,7 +161,11 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     {
         if (ids.Count > 0)
         {
-            _writer.DeleteDocuments([.. ids.Select(id => new Term(LuceneFields.Id, LuceneDocuments.Key(id)))]);
+            // An entry's translations go with it (the store deletes them with the entry, by cascade, unseen by the outbox).
+            _writer.DeleteDocuments([.. ids.SelectMany(id => new[]
+            {
+                new Term(LuceneFields.Id, LuceneDocuments.Key(id)), new Term(LuceneFields.TranslationOf, LuceneDocuments.Key(id)),
+            })]);
         }
     }
 
@@ -243,8 +248,15 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
         return PublishedFilter.OrOrganization(LuceneDocuments.Key(organization));
     }
 
-    private Query Visible(Query query, SearchAudience audience) =>
-        AudienceFilter(audience) is { } filter ? new FilteredQuery(query, filter) : query;
+    /// <summary>
+    /// What the audience may see, one version per entry: <paramref name="readerKey"/> picks which (see
+    /// <see cref="TranslationRules.ReaderKey"/>; the default shows originals only, for callers that join ids with the store).
+    /// </summary>
+    private Query Visible(Query query, SearchAudience audience, string readerKey = TranslationRules.NoReaderLanguage)
+    {
+        var collapsed = OneVersion(query, readerKey);
+        return AudienceFilter(audience) is { } filter ? new FilteredQuery(collapsed, filter) : collapsed;
+    }
 
     public void Dispose()
     {

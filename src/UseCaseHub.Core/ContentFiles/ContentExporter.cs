@@ -28,7 +28,9 @@ public sealed class ContentExporter(HubDbContext db)
             .Include(e => ((BestPractice)e).DrawsOn)
             .AsSplitQuery().OrderBy(e => e.Pid).ToListAsync(cancellationToken);
         var pages = await db.Pages.AsNoTracking().OrderBy(p => p.Slug).ThenBy(p => p.Language).ToListAsync(cancellationToken);
-        var total = entries.Count + pages.Count;
+        var translations = await db.EntryTranslations.AsNoTracking().Include(t => t.Entry)
+            .OrderBy(t => t.Language).ThenBy(t => t.Slug).ToListAsync(cancellationToken);
+        var total = entries.Count + pages.Count + translations.Count;
         var done = 0;
         foreach (var entry in entries)
         {
@@ -46,7 +48,44 @@ public sealed class ContentExporter(HubDbContext db)
             progress?.Report(new(++done, total, relative));
         }
 
+        foreach (var translation in translations)
+        {
+            var relative = Path.Combine("translations", translation.Language, translation.Slug + ".md");
+            await WriteAsync(root, relative, ToFile(translation), translation.Body, cancellationToken);
+            progress?.Report(new(++done, total, relative));
+        }
+
         return total;
+    }
+
+    /// <summary>A translation's own fields only: what it shares with its entry is the entry's file's.</summary>
+    private static Dictionary<string, object?> ToFile(Catalogue.Translations.EntryTranslation translation)
+    {
+        var file = new Dictionary<string, object?>
+        {
+            ["translation_of"] = translation.Entry!.Pid,
+            ["language"] = translation.Language,
+            ["slug"] = translation.Slug,
+            ["title"] = translation.Title,
+            ["summary"] = translation.Summary,
+            ["translated_by"] = translation.TranslatedBy,
+            ["translated_on"] = translation.TranslatedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["reviewed_by"] = translation.ReviewedBy,
+        };
+        if (translation.Entry is UseCase)
+        {
+            file["interoperability"] = translation.Interoperability;
+            file["data_and_identifiers"] = translation.DataAndIdentifiers;
+            file["security_and_trust"] = translation.SecurityAndTrust;
+            file["lessons_learned"] = translation.LessonsLearned;
+        }
+
+        if (translation.Scale.Count > 0)
+        {
+            file["scale"] = translation.Scale.Select(s => new Dictionary<string, string> { ["label"] = s.Label, ["value"] = s.Value }).ToList();
+        }
+
+        return file;
     }
 
     private static async Task WriteAsync(string root, string relative, object frontMatter, string body, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace UseCaseHub.Core.ContentFiles;
 /// reported and skipped while the rest still load; each file is saved on its own, so a failure or a
 /// crash loses at most the file being written.
 /// </summary>
-public sealed class ContentImporter(HubDbContext db, HubPaths paths, ILogger<ContentImporter> logger)
+public sealed partial class ContentImporter(HubDbContext db, HubPaths paths, ILogger<ContentImporter> logger)
 {
     /// <summary>Part of every file hash: bump it when the mapping changes, so every file is imported again.</summary>
     private const string FormatVersion = "1";
@@ -30,7 +30,8 @@ public sealed class ContentImporter(HubDbContext db, HubPaths paths, ILogger<Con
         var entryFiles = Files(root, "use-cases").Select(f => (f, EntryKind.UseCase))
             .Concat(Files(root, "best-practices").Select(f => (f, EntryKind.BestPractice))).ToList();
         var pageFiles = Files(root, "pages").ToList();
-        var total = entryFiles.Count + pageFiles.Count;
+        var translationFiles = TranslationFiles(root);
+        var total = entryFiles.Count + pageFiles.Count + translationFiles.Count;
         var done = 0;
 
         var taxonomy = await TaxonomyLookup.LoadAsync(db, cancellationToken);
@@ -59,6 +60,9 @@ public sealed class ContentImporter(HubDbContext db, HubPaths paths, ILogger<Con
             await ImportEntryAsync(candidate, report, cancellationToken);
             progress?.Report(new(++done, total, candidate.File));
         }
+
+        // After the entries: a translation links to an entry by its identifier.
+        done = await ImportTranslationsAsync(root, translationFiles, report, progress, done, total, cancellationToken);
 
         foreach (var file in pageFiles)
         {

@@ -43,20 +43,29 @@ public sealed class SearchDocuments
         return new(await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken), tags);
     }
 
-    /// <summary>Entries with everything <see cref="From"/> reads.</summary>
+    /// <summary>Entries with everything <see cref="From(Entry)"/> reads.</summary>
     public static IQueryable<Entry> WithTags(IQueryable<Entry> entries) => entries.AsNoTracking()
         .Include(e => e.Verticals).Include(e => e.Countries).Include(e => e.Sdgs).Include(e => e.SdgTargets)
         .Include(e => e.Technologies).Include(e => e.Standards)
         .AsSplitQuery();
 
-    /// <summary>The documents of these entry ids; ids no longer in the store are simply absent.</summary>
+    /// <summary>
+    /// The documents of these ids (entries and translations; an entry's id brings its translations' documents too, as
+    /// they carry its status and tags); ids no longer in the store are simply absent.
+    /// </summary>
     public async Task<List<SearchDocument>> LoadAsync(HubDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var translations = await db.EntryTranslations.AsNoTracking().Where(t => ids.Contains(t.Id) || ids.Contains(t.EntryId)).ToListAsync(cancellationToken);
+        var entryIds = ids.Concat(translations.Select(t => t.EntryId)).ToHashSet();
         // A revision is never a search hit of its own (its entry is): its id is simply absent, so the index drops it.
-        var entries = await db.Entries.AsNoTracking().Canonical().Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken);
+        var entries = await db.Entries.AsNoTracking().Canonical().Where(e => entryIds.Contains(e.Id)).ToListAsync(cancellationToken);
         await AttachTagsAsync(db, entries, cancellationToken);
-        return entries.Select(From).ToList();
+        var languages = await TranslatedIntoAsync(db, entries.Select(e => e.Id).ToList(), cancellationToken);
+        var byId = entries.ToDictionary(e => e.Id);
+        return entries.Where(e => ids.Contains(e.Id)).Select(e => From(e, languages[e.Id].ToList()))
+            .Concat(translations.Where(t => byId.ContainsKey(t.EntryId)).Select(t => From(byId[t.EntryId], t)))
+            .ToList();
     }
 
     /// <summary>Every entry in the store, read in batches by persistent identifier; documents are built on all cores.</summary>
@@ -70,7 +79,13 @@ public sealed class SearchDocuments
             var batch = await db.Entries.AsNoTracking().Canonical().Where(e => e.Pid.CompareTo(last) > 0).OrderBy(e => e.Pid).Take(batchSize)
                 .ToListAsync(cancellationToken);
             await AttachTagsAsync(db, batch, cancellationToken);
-            foreach (var document in batch.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(From).ToList())
+            var ids = batch.Select(e => e.Id).ToList();
+            var translations = (await db.EntryTranslations.AsNoTracking().Where(t => ids.Contains(t.EntryId)).ToListAsync(cancellationToken))
+                .ToLookup(t => t.EntryId);
+            var documents = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                .SelectMany(e => translations[e.Id].Select(t => From(e, t)).Prepend(From(e, translations[e.Id].Select(t => t.Language).ToList())))
+                .ToList();
+            foreach (var document in documents)
             {
                 yield return document;
             }
@@ -83,6 +98,10 @@ public sealed class SearchDocuments
             after = batch[^1].Pid;
         }
     }
+
+    private static async Task<ILookup<Guid, string>> TranslatedIntoAsync(HubDbContext db, List<Guid> entryIds, CancellationToken cancellationToken) =>
+        (await db.EntryTranslations.AsNoTracking().Where(t => entryIds.Contains(t.EntryId)).Select(t => new { t.EntryId, t.Language })
+            .ToListAsync(cancellationToken)).ToLookup(t => t.EntryId, t => t.Language);
 
     /// <summary>Fills the entries' tag lists from the link tables and the loaded taxonomies.</summary>
     private async Task AttachTagsAsync(HubDbContext db, List<Entry> entries, CancellationToken cancellationToken)
@@ -122,12 +141,54 @@ public sealed class SearchDocuments
     public static async Task<string> FingerprintAsync(HubDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var count = await db.Entries.Canonical().CountAsync(cancellationToken);
+        var count = await CountAsync(db, cancellationToken);
         var latest = await db.Entries.Canonical().MaxAsync(e => (DateTimeOffset?)e.UpdatedAt, cancellationToken);
-        return string.Create(CultureInfo.InvariantCulture, $"{count}:{latest?.UtcTicks ?? 0}");
+        var translated = await db.EntryTranslations.MaxAsync(t => (DateTimeOffset?)t.UpdatedAt, cancellationToken);
+        return translated is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{count}:{latest?.UtcTicks ?? 0}")
+            : string.Create(CultureInfo.InvariantCulture, $"{count}:{latest?.UtcTicks ?? 0}:{translated.Value.UtcTicks}");
     }
 
-    public SearchDocument From(Entry entry)
+    /// <summary>How many documents the store makes: its entries (not revisions) and their translations.</summary>
+    public static async Task<long> CountAsync(HubDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Entries.Canonical().LongCountAsync(cancellationToken) + await db.EntryTranslations.LongCountAsync(cancellationToken);
+    }
+
+    /// <summary>An entry's own document, without its translations' languages (see the overload).</summary>
+    public SearchDocument From(Entry entry) => From(entry, []);
+
+    /// <summary>An original's document: hidden from readers of the languages it is translated into.</summary>
+    public SearchDocument From(Entry entry, IReadOnlyCollection<string> translatedInto) =>
+        Document(entry) with { HiddenFor = Catalogue.Translations.TranslationRules.HiddenFor(null, translatedInto) };
+
+    /// <summary>
+    /// A translation's document: its own id, slug, language and text, the entry's kind, status, owner and tags, so it is
+    /// found, filtered and counted exactly as its entry (search shows one of the two: see <see cref="SearchDocument.HiddenFor"/>).
+    /// </summary>
+    public SearchDocument From(Entry entry, Catalogue.Translations.EntryTranslation translation)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(translation);
+        var original = Document(entry);
+        var tags = new Dictionary<string, IReadOnlyList<string>>(original.Tags) { [Facets.Language] = [translation.Language] };
+        return original with
+        {
+            Id = translation.Id,
+            Slug = translation.Slug,
+            Title = translation.Title,
+            Summary = translation.Summary,
+            Body = BodyText(translation.Body, translation.Interoperability, translation.DataAndIdentifiers, translation.SecurityAndTrust, translation.LessonsLearned),
+            Language = translation.Language,
+            UpdatedAt = translation.UpdatedAt > entry.UpdatedAt ? translation.UpdatedAt : entry.UpdatedAt,
+            Tags = tags,
+            TranslationOf = entry.Id,
+            HiddenFor = Catalogue.Translations.TranslationRules.HiddenFor(translation.Language, []),
+        };
+    }
+
+    private SearchDocument Document(Entry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var useCase = entry as UseCase;
@@ -185,14 +246,10 @@ public sealed class SearchDocuments
     }
 
     /// <summary>The body and a use case's standpoints as plain text: Markdown syntax is not something to find.</summary>
-    private static string BodyText(Entry entry)
-    {
-        var parts = new List<string> { entry.Body };
-        if (entry is UseCase useCase)
-        {
-            parts.AddRange([useCase.Interoperability, useCase.DataAndIdentifiers, useCase.SecurityAndTrust, useCase.LessonsLearned]);
-        }
+    private static string BodyText(Entry entry) => entry is UseCase useCase
+        ? BodyText(entry.Body, useCase.Interoperability, useCase.DataAndIdentifiers, useCase.SecurityAndTrust, useCase.LessonsLearned)
+        : BodyText(entry.Body);
 
-        return string.Join("\n\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(MarkdownRenderer.ToPlainText));
-    }
+    private static string BodyText(params string[] parts) =>
+        string.Join("\n\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(MarkdownRenderer.ToPlainText));
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Store;
-using UseCaseHub.Core.Workflow;
 
 namespace UseCaseHub.Core.Search;
 
@@ -98,7 +97,7 @@ public sealed class SearchIndexer(
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var fingerprint = await SearchDocuments.FingerprintAsync(db, cancellationToken);
         var count = await engine.CountAsync(cancellationToken);
-        var stored = await db.Entries.Canonical().LongCountAsync(cancellationToken);
+        var stored = await SearchDocuments.CountAsync(db, cancellationToken);
         if (state.Recreated || count != stored || state.Fingerprint != fingerprint)
         {
             logger.LogWarning("Search index out of line with the store (recreated: {Recreated}, {Count} indexed, {Stored} stored, fingerprint {Index} vs {Store}); rebuilding",

@@ -26,6 +26,15 @@ public sealed record SearchDocument
 
     /// <summary>Where this entry's values sit in the hierarchical facets (country KE under sub-region 202).</summary>
     public IReadOnlyList<FacetParent> Parents { get; init; } = [];
+
+    /// <summary>Set on a translation's document: the id of the entry it translates (removing the entry removes it).</summary>
+    public Guid? TranslationOf { get; init; }
+
+    /// <summary>
+    /// The reader keys (<see cref="Catalogue.Translations.TranslationRules.ReaderKey"/>) this document is not shown to, so
+    /// that a search shows one version per entry (<see cref="Catalogue.Translations.TranslationRules.HiddenFor"/>).
+    /// </summary>
+    public IReadOnlyList<string> HiddenFor { get; init; } = [];
 }
 
 /// <summary>The display name of one facet value.</summary>

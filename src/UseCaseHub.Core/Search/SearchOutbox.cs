@@ -59,6 +59,13 @@ public static class SearchOutbox
                 continue;
             }
 
+            // A translation is a search document of its own (keyed by its id, so a deleted one is removed); its entry
+            // is queued too, below, through the foreign key: the original's document lists the languages it has.
+            if (entry.Entity is Catalogue.Translations.EntryTranslation translation)
+            {
+                ids.Add(translation.Id);
+            }
+
             foreach (var key in entry.Metadata.GetForeignKeys())
             {
                 if (key.PrincipalEntityType.ClrType.IsAssignableTo(typeof(Entry)) && key.Properties.Count == 1

@@ -56,6 +56,9 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     /// <summary>Files attached to entries (the bytes are in the attachment store).</summary>
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
 
+    /// <summary>Entries' linked translations into other UN languages (same PID, own slug).</summary>
+    public DbSet<Catalogue.Translations.EntryTranslation> EntryTranslations => Set<Catalogue.Translations.EntryTranslation>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

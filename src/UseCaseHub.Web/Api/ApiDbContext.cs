@@ -28,5 +28,7 @@ public sealed class ApiDbContext(DbContextOptions<HubDbContext> options, SearchA
         // Assessments and gaps: sealed ones of visible entries, everything for curators (Core's AssessmentVisibility).
         builder.Entity<Assessment>().HasQueryFilter(AssessmentVisibility.Rule<Assessment>(() => _seesEverything, () => _organization));
         builder.Entity<StandardisationGap>().HasQueryFilter(AssessmentVisibility.Rule<StandardisationGap>(() => _seesEverything, () => _organization));
+        // Translations follow their entry (Core's TranslationRules.VisibleTo): the entries this context may read, by its filter above.
+        builder.Entity<Core.Catalogue.Translations.EntryTranslation>().HasQueryFilter(t => Entries.Any(e => e.Id == t.EntryId && e.RevisionOfId == null));
     }
 }

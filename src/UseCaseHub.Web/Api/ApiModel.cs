@@ -120,6 +120,12 @@ public static class ApiModel
         gap.Ignore(g => g.CuratorId);
         gap.Ignore(g => g.CuratorName);
 
+        // Linked translations, read-only, under their entries' visibility (the context's filter); EntryId links to the entry.
+        var translation = builder.EntitySet<Core.Catalogue.Translations.EntryTranslation>("Translations").EntityType;
+        translation.HasKey(t => t.Id);
+        translation.Ignore(t => t.Entry);
+        translation.Ignore(t => t.ContentHash);
+
         builder.EntitySet<EntryTag>("EntryTags").EntityType.HasKey(t => new { t.EntryId, t.Facet, t.Code });
 
         Workflow<UseCase>(builder, "UseCases");

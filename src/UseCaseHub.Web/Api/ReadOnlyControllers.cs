@@ -122,3 +122,19 @@ public sealed class EntryVersionsController(ApiDbContext db) : ODataController
     [HubQuery]
     public SingleResult<Core.Versions.EntryVersion> Get([FromODataUri] long key) => SingleResult.Create(Visible.Where(v => v.Id == key));
 }
+
+/// <summary>
+/// Linked translations of entries, read-only: visible exactly when their entry is (Core's TranslationRules, applied both
+/// here and by the context's query filter).
+/// </summary>
+public sealed class TranslationsController(ApiDbContext db) : ODataController
+{
+    private IQueryable<Core.Catalogue.Translations.EntryTranslation> Visible =>
+        Core.Catalogue.Translations.TranslationRules.VisibleTo(db.EntryTranslations.AsNoTracking(), db.Entries, SearchAudience.Of(User));
+
+    [HubQuery]
+    public IQueryable<Core.Catalogue.Translations.EntryTranslation> Get() => Visible;
+
+    [HubQuery]
+    public SingleResult<Core.Catalogue.Translations.EntryTranslation> Get([FromODataUri] Guid key) => SingleResult.Create(Visible.Where(t => t.Id == key));
+}

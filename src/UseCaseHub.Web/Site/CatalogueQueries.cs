@@ -4,6 +4,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Catalogue.Translations;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Taxonomies;
 
@@ -83,23 +84,62 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
         c.RegionCode == code || c.SubRegionCode == code || c.IntermediateRegionCode == code || c.ItuRegionCode == code));
 
     public Task<Entry?> EntryAsync(EntryKind kind, string slug, CancellationToken cancellationToken = default) =>
-        OfKind(kind)
+        WithDetails(OfKind(kind)).FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+
+    private static IQueryable<Entry> WithDetails(IQueryable<Entry> entries) =>
+        entries
             .Include(e => e.Verticals).Include(e => e.Countries).Include(e => e.Sdgs).Include(e => e.SdgTargets)
             .Include(e => e.Technologies).Include(e => e.Standards).Include(e => e.Organization).Include(e => e.Partners)
             .Include(e => ((BestPractice)e).DrawsOn.Where(u => EntryStatuses.Public.Contains(u.Status)))
             .Include(e => ((UseCase)e).CitedBy.Where(b => EntryStatuses.Public.Contains(b.Status)))
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+            .AsSplitQuery();
 
-    /// <summary>The path of the entry with this persistent identifier or UUID, if published.</summary>
-    public async Task<string?> PathOfAsync(string pidOrUuid, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The path of the entry with this persistent identifier or UUID, if published: its translation in the reader's
+    /// language when it has one, else the original (<see cref="TranslationRules.Choose"/>; null reader language: the original).
+    /// </summary>
+    public async Task<string?> PathOfAsync(string pidOrUuid, string? readerLanguage = null, CancellationToken cancellationToken = default)
     {
         var pid = pidOrUuid.ToUpperInvariant();
         var query = Guid.TryParse(pidOrUuid, out var id)
             ? Published.Where(e => e.Id == id)
             : Published.Where(e => e.Pid == pid);
-        var found = await query.Select(e => new { Type = EF.Property<string>(e, "Type"), e.Slug }).FirstOrDefaultAsync(cancellationToken);
-        return found is null ? null : $"/{Enum.Parse<EntryKind>(found.Type).UrlSegment()}/{found.Slug}";
+        var found = await query.Select(e => new { e.Id, Type = EF.Property<string>(e, "Type"), e.Slug, e.Language }).FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var segment = Enum.Parse<EntryKind>(found.Type).UrlSegment();
+        var versions = await VisibleTranslations.Where(t => t.EntryId == found.Id).Select(t => new { t.Language, t.Slug }).ToListAsync(cancellationToken);
+        var chosen = TranslationRules.Choose(readerLanguage, found.Language, versions.Select(v => v.Language));
+        return $"/{segment}/{versions.FirstOrDefault(v => v.Language == chosen)?.Slug ?? found.Slug}";
+    }
+
+    /// <summary>Translations visitors may see: those of public entries (the one rule in <see cref="TranslationRules.VisibleTo"/>).</summary>
+    private IQueryable<EntryTranslation> VisibleTranslations =>
+        db.EntryTranslations.AsNoTracking().VisibleTo(db.Entries, UseCaseHub.Core.Search.SearchAudience.Public);
+
+    /// <summary>A visible translation served at this slug under this kind's path, with its entry and everything the entry page shows.</summary>
+    public async Task<EntryTranslation?> TranslationAsync(EntryKind kind, string slug, CancellationToken cancellationToken = default)
+    {
+        var translation = await VisibleTranslations.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        if (translation is null)
+        {
+            return null;
+        }
+
+        translation.Entry = await WithDetails(OfKind(kind)).FirstOrDefaultAsync(e => e.Id == translation.EntryId, cancellationToken);
+        return translation.Entry is null ? null : translation;
+    }
+
+    /// <summary>Every language an entry can be read in: the original first, then its visible translations.</summary>
+    public async Task<List<LanguageVersion>> LanguageVersionsAsync(Entry original, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        var translations = await VisibleTranslations.Where(t => t.EntryId == original.Id).OrderBy(t => t.Language)
+            .Select(t => new LanguageVersion(t.Language, $"/{original.Kind.UrlSegment()}/{t.Slug}", false)).ToListAsync(cancellationToken);
+        return [new LanguageVersion(original.Language, original.Path, true), .. translations];
     }
 
     public async Task<List<EntryCard>> LatestAsync(int count, CancellationToken cancellationToken = default) =>
@@ -195,6 +235,9 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
 
     private const string FooterPagesKey = "site:footer-pages";
 }
+
+/// <summary>One language an entry can be read in, and where.</summary>
+public sealed record LanguageVersion(string Language, string Path, bool IsOriginal);
 
 /// <summary>Tag counts that link to <c>/{BasePath}/{key}</c>.</summary>
 public sealed record TagList(string BasePath, IEnumerable<TagCount> Counts);

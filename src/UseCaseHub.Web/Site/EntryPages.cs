@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Catalogue.Translations;
 using UseCaseHub.Core.Markdown;
 
 namespace UseCaseHub.Web.Site;
@@ -25,12 +26,30 @@ public abstract class EntryDetailPage(CatalogueQueries catalogue, MarkdownRender
     /// <summary>The permanent address to cite: <c>https://host/id/UC-2026-00042</c>.</summary>
     public string PermanentLink { get; private set; } = "";
 
+    /// <summary>Set when the page shows a translation: <see cref="Entry"/> then carries its text over the original's tags.</summary>
+    public EntryTranslation? Translation { get; private set; }
+
+    /// <summary>Every language the entry can be read in (original first), for the "also in" links.</summary>
+    public IReadOnlyList<LanguageVersion> Versions { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var entry = await catalogue.EntryAsync(kind, slug, cancellationToken);
+        if (entry is null && await catalogue.TranslationAsync(kind, slug, cancellationToken) is { } translation)
+        {
+            Translation = translation;
+            entry = translation.Entry;
+        }
+
         if (entry is null)
         {
             return NotFound();
+        }
+
+        Versions = await catalogue.LanguageVersionsAsync(entry, cancellationToken);
+        if (Translation is not null)
+        {
+            TranslatedView.Apply(entry, Translation);
         }
 
         Entry = entry;

@@ -329,6 +329,8 @@ public static class AccessMatrix
         // wf-assess: an open assessment and gap of A's draft are the curators' only; a sealed one is also A's.
         rows.AddRange(ReadSet("Assessments", "", [($"({f.OpenAssessmentA})", $"/{f.OpenAssessmentA}", ApiSeesC), ($"({f.SealedAssessmentA})", $"/{f.SealedAssessmentA}", ApiSeesA)]));
         rows.AddRange(ReadSet("StandardisationGaps", "?$expand=Standards", [($"({f.OpenGapA})", $"/{f.OpenGapA}", ApiSeesC)]));
+        // translations: the read-only Translations set (visible with its entry; the matrix's content has none, so a key is 404 for all).
+        rows.AddRange(ReadSet("Translations", "?$select=Id,EntryId,Language,Slug", [($"({Guid.Empty})", $"/{Guid.Empty}", Expect.All(404))]));
         rows.Add(new("odata/EntryTags", [new("GET", "/odata/EntryTags", Public)]));
         rows.Add(new("odata/EntryTags/$count", [new("GET", "/odata/EntryTags/$count", Public)]));
         return rows;

@@ -970,6 +970,87 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.ToTable("Pages");
                 });
 
+            modelBuilder.Entity("UseCaseHub.Core.Catalogue.Translations.EntryTranslation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataAndIdentifiers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interoperability")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonsLearned")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityAndTrust")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TranslatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("EntryId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("EntryTranslations", (string)null);
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Conversation.EntryMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1760,6 +1841,44 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.Navigation("Links");
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Catalogue.Translations.EntryTranslation", b =>
+                {
+                    b.HasOne("UseCaseHub.Core.Catalogue.Entry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("UseCaseHub.Core.Catalogue.ScaleFigure", "Scale", b1 =>
+                        {
+                            b1.Property<Guid>("EntryTranslationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<string>("Value")
+                                .IsRequired();
+
+                            b1.HasKey("EntryTranslationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("EntryTranslations");
+
+                            b1
+                                .ToJson("Scale")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryTranslationId");
+                        });
+
+                    b.Navigation("Entry");
+
+                    b.Navigation("Scale");
                 });
 
             modelBuilder.Entity("UseCaseHub.Core.Conversation.EntryMessage", b =>
