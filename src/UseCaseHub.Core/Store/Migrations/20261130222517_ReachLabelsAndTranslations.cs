@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace UseCaseHub.Core.Store.Migrations
 {
     /// <inheritdoc />
-    public partial class TranslationsLinkedToEntries : Migration
+    public partial class ReachLabelsAndTranslations : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -45,6 +45,20 @@ namespace UseCaseHub.Core.Store.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TaxonomyLabels",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaxonomyLabels", x => new { x.Kind, x.Value, x.Language });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_EntryTranslations_EntryId_Language",
                 table: "EntryTranslations",
@@ -63,6 +77,9 @@ namespace UseCaseHub.Core.Store.Migrations
         {
             migrationBuilder.DropTable(
                 name: "EntryTranslations");
+
+            migrationBuilder.DropTable(
+                name: "TaxonomyLabels");
         }
     }
 }

@@ -11,8 +11,8 @@ using UseCaseHub.Core.Store;
 namespace UseCaseHub.Core.Store.Migrations
 {
     [DbContext(typeof(HubDbContext))]
-    [Migration("20261130213523_TranslationsLinkedToEntries")]
-    partial class TranslationsLinkedToEntries
+    [Migration("20261130222517_ReachLabelsAndTranslations")]
+    partial class ReachLabelsAndTranslations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1370,6 +1370,29 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("Standards");
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Taxonomies.TaxonomyLabel", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Value", "Language");
+
+                    b.ToTable("TaxonomyLabels", (string)null);
                 });
 
             modelBuilder.Entity("UseCaseHub.Core.Taxonomies.Technology", b =>
