@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using UseCaseHub.Core.Taxonomies;
 
 namespace UseCaseHub.Core.Search;
 
@@ -24,6 +25,8 @@ public static class SearchServiceCollectionExtensions
             return engine.Create(provider);
         });
         services.TryAddSingleton<SearchIndexer>();
+        // Tag names in other languages for the index; the taxonomy labels feature registers the real ones.
+        services.TryAddSingleton<ITaxonomyLabels, EnglishOnlyTaxonomyLabels>();
         services.AddHostedService(provider => provider.GetRequiredService<SearchIndexer>());
         return services;
     }
