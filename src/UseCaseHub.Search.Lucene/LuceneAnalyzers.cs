@@ -43,7 +43,7 @@ internal sealed class LuceneAnalyzers : IDisposable
             var source = new StandardTokenizer(Version, reader);
             return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(Version, source)));
         });
-        var perField = new Dictionary<string, Analyzer> { [LuceneFields.Words] = Words };
+        var perField = new Dictionary<string, Analyzer> { [LuceneFields.Words] = Words, [LuceneFields.Exact] = Words };
         Index = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
     }
 

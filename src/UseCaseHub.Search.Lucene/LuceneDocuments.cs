@@ -1,3 +1,4 @@
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -23,7 +24,12 @@ internal static class LuceneDocuments
             new SortedDocValuesField(LuceneFields.TitleSort, new BytesRef(source.Title.ToLowerInvariant())),
             new NumericDocValuesField(LuceneFields.Date, (source.PublishedAt ?? source.UpdatedAt).UtcTicks),
         };
-        document.Add(new Field(LuceneFields.Text, new TextParts(analyzers.For(language), Parts(source.Title, source.Summary, tags, source.Body)), TextType));
+        var analyzer = analyzers.For(language);
+        var parts = Parts(source.Title, source.Summary, tags, source.Body).Select(p => (analyzer, p)).ToList();
+        parts.AddRange(LocalizedTags(source, analyzers));
+        document.Add(new Field(LuceneFields.Text, new TextParts(parts), TextType));
+        document.Add(new Field(LuceneFields.Title, new TextParts([(analyzer, source.Title)]), DocumentsOnly));
+        document.Add(new Field(LuceneFields.Exact, source.Title + "\n" + source.Summary + "\n" + source.Body, DocumentsOnly));
         document.Add(new StringField(LuceneFields.Language, language, Field.Store.NO));
 
         if (source.TranslationOf is { } original)
@@ -77,6 +83,27 @@ internal static class LuceneDocuments
         parts.AddRange(Enumerable.Repeat(tags, LuceneFields.TagsRepeats));
         return parts;
     }
+
+    /// <summary>
+    /// The tags' names in the other UN languages, each language's names analysed as that language (a French reader's
+    /// <c>eau</c> is French analysis), repeated as the English tags are: they weigh as tags, less than title and summary.
+    /// They come after every other value, so snippets (summary and body) never reach them.
+    /// </summary>
+    private static IEnumerable<(Analyzer, string)> LocalizedTags(SearchDocument source, LuceneAnalyzers analyzers)
+    {
+        foreach (var group in source.LocalizedLabels.GroupBy(l => LuceneAnalyzers.LanguageOf(l.Language)))
+        {
+            var text = string.Join(" · ", group.Select(l => l.Label).Distinct(StringComparer.Ordinal));
+            var analyzer = analyzers.For(group.Key);
+            for (var i = 0; i < LuceneFields.TagsRepeats; i++)
+            {
+                yield return (analyzer, text);
+            }
+        }
+    }
+
+    /// <summary>Which documents have a term, nothing more (no frequencies, positions or norms): for the ranking tiers.</summary>
+    private static readonly FieldType DocumentsOnly = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
 
     /// <summary>Analysed text with positions and offsets in the postings (offsets make snippets; no term vectors needed).</summary>
     private static readonly FieldType TextType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS });

@@ -35,6 +35,14 @@ internal static class LuceneFields
 
     /// <summary>Reader keys a document is hidden from (one version per entry in results; see TranslationRules.HiddenFor).</summary>
     public const string HiddenFor = "hide_for";
+    /// <summary>
+    /// The words of title, summary and body as written (lower-cased, accents folded, not stemmed; tags left out), documents
+    /// only: which entries have the query's own words, not just their stems (see <see cref="RankingQuery"/>).
+    /// </summary>
+    public const string Exact = "_exact";
+
+    /// <summary>The title in the entry's language analysis, documents only: which entries have every query word in their title.</summary>
+    public const string Title = "_title";
 
     public const char Separator = '\u241F';
 

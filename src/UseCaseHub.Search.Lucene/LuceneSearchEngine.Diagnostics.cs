@@ -52,7 +52,7 @@ public sealed partial class LuceneSearchEngine
         start = Stopwatch.GetTimestamp();
         var top = TopCollector(request.Sort, request.PageSize);
         var collector = new FacetCollector(top, selected.ToDictionary(s => FacetValueIds.FacetIndex(s.Key), s => s.Value));
-        searcher.Search(Visible(Ranked(parsed.Query, request, request.Sort) ?? Sideways(selected), request.Audience), collector);
+        searcher.Search(Visible(Ranked(parsed, request, request.Sort) ?? Sideways(selected), request.Audience), collector);
         times[2] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         times[8] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -70,7 +70,7 @@ public sealed partial class LuceneSearchEngine
         times[10] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
-        searcher.Search(Visible(Ranked(parsed.Query, request, request.Sort) ?? Sideways(selected), request.Audience), TopCollector(request.Sort, request.PageSize));
+        searcher.Search(Visible(Ranked(parsed, request, request.Sort) ?? Sideways(selected), request.Audience), TopCollector(request.Sort, request.PageSize));
         times[5] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         times[11] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();

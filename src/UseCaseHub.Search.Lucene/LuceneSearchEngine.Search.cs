@@ -33,24 +33,52 @@ public sealed partial class LuceneSearchEngine
         return Task.FromResult(WithSearcher<IReadOnlyList<Guid>>(searcher =>
         {
             var parsed = UserQuery.Parse(query ?? "", _analyzers, searcher.Snapshot);
-            var top = searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), audience), Math.Min(max, searcher.IndexReader.MaxDoc + 1));
+            // Ranked as a search is (the UI language is not known here: the query's script decides), so that when more
+            // entries match than are wanted, the ones kept are the ones the search page would show first.
+            var top = searcher.Search(Visible(Ranked(parsed, ReaderLanguage.Of(query, null)) ?? (Query)new MatchAllDocsQuery(), audience),
+                Math.Min(max, searcher.IndexReader.MaxDoc + 1));
             return top.ScoreDocs.Select(d => HitRecord.ReadId(searcher, d.Doc)).ToList();
         }));
     }
 
     private SearchResult Search(SnapshotSearcher searcher, SearchRequest request)
     {
+        var result = Search(searcher, request, out var parsed);
+        if (result.Total > 0 || parsed.Words.Count == 0 || Spelling.Correct(searcher.IndexReader, parsed.Words) is not { } correction)
+        {
+            return result;
+        }
+
+        // Nothing found: a confident correction is searched at once ("Showing results for vaccine"); a doubtful one is
+        // offered ("Did you mean"), in both cases only if it finds something this audience may see.
+        var corrected = Search(searcher, request with { Query = correction.Text }, out _);
+        if (corrected.Total == 0)
+        {
+            return result;
+        }
+
+        // Only words are corrected: a query with phrases, exclusions, OR or facet terms is offered its correction, never replaced.
+        return correction.Confident && IsPlainWords(request.Query)
+            ? corrected with { CorrectedQuery = correction.Text }
+            : result with { DidYouMean = correction.Text };
+    }
+
+    private static bool IsPlainWords(string? query) =>
+        (query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => w != "OR" && w.All(char.IsLetterOrDigit));
+
+    private SearchResult Search(SnapshotSearcher searcher, SearchRequest request, out UserQuery parsed)
+    {
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Max(1, request.Page);
         var start = (long)(page - 1) * pageSize;
-        var parsed = UserQuery.Parse(request.Query ?? "", _analyzers, searcher.Snapshot);
+        parsed = UserQuery.Parse(request.Query ?? "", _analyzers, searcher.Snapshot);
         var selected = Selection(request, searcher.Snapshot);
         var window = (int)Math.Min(start + pageSize, MaxWindow);
         var sort = parsed.Query is null && request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
         var top = TopCollector(sort, window);
         var collector = new FacetCollector(top, selected.ToDictionary(s => FacetValueIds.FacetIndex(s.Key), s => s.Value));
         // One version per entry, the reader's when the entry has it (TranslationRules): hits and facet counts alike.
-        searcher.Search(Visible(Ranked(parsed.Query, request, sort) ?? Sideways(selected), request.Audience, TranslationRules.ReaderKey(request.Query, request.Language)), collector);
+        searcher.Search(Visible(Ranked(parsed, request, sort) ?? Sideways(selected), request.Audience, TranslationRules.ReaderKey(request.Query, request.Language)), collector);
 
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, searcher);
         var scored = start >= window ? [] : top.GetTopDocs((int)start, pageSize).ScoreDocs;
@@ -62,15 +90,16 @@ public sealed partial class LuceneSearchEngine
             Total = collector.TotalHits,
             Hits = hits,
             Facets = FacetResults.Build(collector, request.Facets, selected, searcher.Snapshot, request.FacetLimit, request.FacetChildren),
-            DidYouMean = collector.TotalHits == 0 ? DidYouMean(searcher, parsed, request) : null,
         };
     }
 
-    /// <summary>By relevance, the reader's language first (the query's script, else the UI language); other orders as parsed.</summary>
-    private static Query? Ranked(Query? query, SearchRequest request, SearchSort sort) =>
-        query is not null && sort == SearchSort.Relevance && ReaderLanguage.Of(request.Query, request.Language) is { } reader
-            ? new ReaderLanguageQuery(query, reader)
-            : query;
+    /// <summary>By relevance, ranked for the reader (the query's script, else the UI language); other orders as parsed.</summary>
+    private static Query? Ranked(UserQuery parsed, SearchRequest request, SearchSort sort) =>
+        sort == SearchSort.Relevance ? Ranked(parsed, ReaderLanguage.Of(request.Query, request.Language)) : parsed.Query;
+
+    /// <summary>By relevance in tiers (<see cref="RankingQuery"/>): strong matches first, the reader's language first among equals.</summary>
+    private static RankingQuery? Ranked(UserQuery parsed, string? reader) =>
+        parsed.Query is null ? null : RankingQuery.Create(parsed.Query, reader, parsed.Title, parsed.Phrase, parsed.Exact);
 
     /// <summary>
     /// What a search without words matches. The facet collector does the drill-sideways counting (it needs the documents
@@ -130,20 +159,6 @@ public sealed partial class LuceneSearchEngine
             ? Snippets.Plain(hit.Summary)
             : snippets.For(scored.Doc, hit, () => Stored(searcher.Doc(scored.Doc, BodyField), LuceneFields.Body));
         return new SearchHit(hit.Id, hit.Pid, hit.Type, hit.Slug, hit.Title, snippet, float.IsNaN(scored.Score) ? 0 : scored.Score);
-    }
-
-    private string? DidYouMean(SnapshotSearcher searcher, UserQuery parsed, SearchRequest request)
-    {
-        if (Spelling.Correct(searcher.IndexReader, parsed.Words) is not { } corrected)
-        {
-            return null;
-        }
-
-        // Offer the correction only if it finds something this audience may see.
-        var retry = UserQuery.Parse(corrected, _analyzers, searcher.Snapshot);
-        var count = new TotalHitCountCollector();
-        searcher.Search(Visible(retry.Query ?? new MatchAllDocsQuery(), request.Audience, TranslationRules.ReaderKey(corrected, request.Language)), count);
-        return count.TotalHits > 0 ? corrected : null;
     }
 
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, SearchAudience audience, int max = 8, CancellationToken cancellationToken = default)

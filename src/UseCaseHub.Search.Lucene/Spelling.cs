@@ -7,10 +7,15 @@ namespace UseCaseHub.Search.Lucene;
 /// <summary>
 /// "Did you mean": each word the index does not know is replaced by the most frequent indexed word
 /// within two edits (from the words of titles, summaries and tags). Lucene.Net.Suggest is not in our feed.
+/// It runs only when a search found nothing: its cost (one automaton walk of the words' terms per unknown word, about
+/// as much as a prefix query) is never paid by a search that finds something.
 /// </summary>
 internal static class Spelling
 {
-    public static string? Correct(IndexReader reader, IReadOnlyList<string> words)
+    /// <summary>A corrected query; confident when every changed word is one edit away, or two for a word of eight letters or more.</summary>
+    public sealed record Correction(string Text, bool Confident);
+
+    public static Correction? Correct(IndexReader reader, IReadOnlyList<string> words)
     {
         var terms = MultiFields.GetTerms(reader, LuceneFields.Words);
         if (terms is null || words.Count == 0)
@@ -19,6 +24,7 @@ internal static class Spelling
         }
 
         var changed = false;
+        var confident = true;
         var corrected = new List<string>();
         foreach (var word in words)
         {
@@ -31,10 +37,11 @@ internal static class Spelling
 
             var best = Closest(terms, term);
             changed |= best is not null;
+            confident &= best is null || Distance(word, best) <= (word.Length >= 8 ? 2 : 1);
             corrected.Add(best ?? word);
         }
 
-        return changed ? string.Join(' ', corrected) : null;
+        return changed ? new Correction(string.Join(' ', corrected), confident) : null;
     }
 
     private static string? Closest(Terms terms, Term term)

@@ -30,6 +30,21 @@ internal sealed partial class UserQuery
     /// <summary>The plain words, for "did you mean".</summary>
     public List<string> Words { get; } = [];
 
+    /// <summary>Entries with every query word in their title (each language's analysis); null without words or with OR.</summary>
+    public Query? Title { get; private set; }
+
+    /// <summary>Entries with the query's words side by side, in order (two words or more); null otherwise.</summary>
+    public Query? Phrase { get; private set; }
+
+    /// <summary>Entries with every query word as typed (lower-cased, accents folded) in title, summary or body.</summary>
+    public Query? Exact { get; private set; }
+
+    /// <summary>The required words and phrases with their analysis in each language, for the ranking features.</summary>
+    private readonly List<(Token Token, Dictionary<string, List<(string Term, int Position)>> Terms)> _required = [];
+
+    /// <summary>An OR in the query: "every word" means nothing for the ranking features then.</summary>
+    private bool _alternatives;
+
     public static UserQuery Parse(string text, LuceneAnalyzers analyzers, IndexSnapshot snapshot)
     {
         var query = new UserQuery(analyzers, snapshot);
@@ -40,9 +55,12 @@ internal sealed partial class UserQuery
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IndexOutOfRangeException or BooleanQuery.TooManyClausesException)
         {
             query.Words.Clear();
+            query._required.Clear();
+            query._alternatives = false;
             query.Query = query.Build(Tokenize(Plain(text)));
         }
 
+        query.Features();
         return query;
     }
 
@@ -183,6 +201,7 @@ internal sealed partial class UserQuery
             }
             else if (joinNext)
             {
+                _alternatives = true;
                 groups[^1].Add(clause);
             }
             else
@@ -325,9 +344,10 @@ internal sealed partial class UserQuery
 
         var text = token.Text.Normalize(NormalizationForm.FormC);
         var perLanguage = new Dictionary<string, Query>(StringComparer.Ordinal);
+        var analysed = new Dictionary<string, List<(string Term, int Position)>>(StringComparer.Ordinal);
         foreach (var language in _snapshot.Languages)
         {
-            var terms = Analyze(_analyzers.For(language), text);
+            var terms = analysed[language] = Analyze(_analyzers.For(language), text);
             if (terms.Count == 0)
             {
                 if (token.Phrase)
@@ -342,6 +362,90 @@ internal sealed partial class UserQuery
             perLanguage[language] = Match(LuceneFields.Text, terms, token.Phrase);
         }
 
+        if (perLanguage.Count > 0 && !token.Negated)
+        {
+            _required.Add((token with { Text = text }, analysed));
+        }
+
         return perLanguage.Count > 0 ? new Part(null, perLanguage) : null;
+    }
+
+    /// <summary>
+    /// The ranking features of the required words (see <see cref="RankingQuery"/>), from the analyses already made for
+    /// the query itself; only the exact words take one more analysis (the plain one of the words field).
+    /// </summary>
+    private void Features()
+    {
+        if (_alternatives || _required.Count == 0 || Query is null)
+        {
+            return;
+        }
+
+        var titles = new List<Query>();
+        var phrases = new List<Query>();
+        foreach (var language in _snapshot.Languages)
+        {
+            var title = new BooleanQuery();
+            var phrase = new PhraseQuery();
+            var next = 0;
+            foreach (var (token, analysed) in _required)
+            {
+                var terms = analysed.GetValueOrDefault(language) ?? [];
+                if (terms.Count == 0)
+                {
+                    continue;
+                }
+
+                // The title field keeps no positions: a quoted phrase counts as its words there.
+                title.Add(Match(LuceneFields.Title, terms, phrase: false), Occur.MUST);
+                foreach (var (term, position) in terms)
+                {
+                    phrase.Add(new Term(LuceneFields.Text, term), next + position);
+                }
+
+                next += terms[^1].Position + 1;
+            }
+
+            if (title.Clauses.Count > 0)
+            {
+                titles.Add(title.Clauses.Count == 1 ? title.Clauses[0].Query : title);
+            }
+
+            // A phrase of one word is the word itself; a single quoted phrase is already required as a phrase.
+            if (phrase.GetTerms().Length >= 2 && !(_required.Count == 1 && _required[0].Token.Phrase))
+            {
+                phrases.Add(phrase);
+            }
+        }
+
+        Title = Distinct(titles);
+        Phrase = Distinct(phrases);
+        var exact = new BooleanQuery();
+        foreach (var (token, _) in _required)
+        {
+            foreach (var (term, _) in Analyze(_analyzers.Words, token.Text))
+            {
+                exact.Add(new TermQuery(new Term(LuceneFields.Exact, term)), Occur.MUST);
+            }
+        }
+
+        Exact = exact.Clauses.Count switch
+        {
+            0 => null,
+            1 => exact.Clauses[0].Query,
+            _ => exact,
+        };
+    }
+
+    /// <summary>The languages' distinct forms as alternatives (most languages analyse names and numbers alike).</summary>
+    private static Query? Distinct(List<Query> queries)
+    {
+        var distinct = queries.DistinctBy(q => q.ToString()).ToList();
+        return distinct.Count switch
+        {
+            0 => null,
+            1 => distinct[0],
+            _ => Any(distinct),
+        };
     }
 }

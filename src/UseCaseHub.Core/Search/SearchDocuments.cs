@@ -17,11 +17,13 @@ public sealed class SearchDocuments
 {
     private readonly IReadOnlyDictionary<string, string> _regionNames;
     private readonly Tags _tags;
+    private readonly ITaxonomyLabels? _labels;
 
-    private SearchDocuments(IReadOnlyDictionary<string, string> regionNames, Tags tags)
+    private SearchDocuments(IReadOnlyDictionary<string, string> regionNames, Tags tags, ITaxonomyLabels? labels)
     {
         _regionNames = regionNames;
         _tags = tags;
+        _labels = labels;
     }
 
     /// <summary>The taxonomies by key, loaded once, so entries need only their link rows (no joins per entry).</summary>
@@ -30,7 +32,14 @@ public sealed class SearchDocuments
         Dictionary<string, Vertical> Verticals, Dictionary<string, Technology> Technologies, Dictionary<string, Standard> Standards);
 
     /// <summary>Loads the taxonomies once, including M49 region names so documents can carry "Eastern Africa" as searchable text.</summary>
-    public static async Task<SearchDocuments> CreateAsync(HubDbContext db, CancellationToken cancellationToken = default)
+    public static Task<SearchDocuments> CreateAsync(HubDbContext db, CancellationToken cancellationToken = default) =>
+        CreateAsync(db, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CreateAsync(HubDbContext, CancellationToken)"/>, with the tags' names in the other UN languages from
+    /// <paramref name="labels"/> (null or an unknown label: English only), so a French reader's <c>eau</c> finds SDG 6.
+    /// </summary>
+    public static async Task<SearchDocuments> CreateAsync(HubDbContext db, ITaxonomyLabels? labels, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var tags = new Tags(
@@ -40,7 +49,7 @@ public sealed class SearchDocuments
             await db.Verticals.AsNoTracking().ToDictionaryAsync(v => v.Slug, StringComparer.Ordinal, cancellationToken),
             await db.Technologies.AsNoTracking().ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken),
             await db.Standards.AsNoTracking().ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, cancellationToken));
-        return new(await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken), tags);
+        return new(await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken), tags, labels);
     }
 
     /// <summary>Entries with everything <see cref="From(Entry)"/> reads.</summary>
@@ -241,8 +250,32 @@ public sealed class SearchDocuments
             UpdatedAt = entry.UpdatedAt,
             Tags = tags,
             Labels = labels,
+            LocalizedLabels = Localized(labels),
             Parents = parents,
         };
+    }
+
+    /// <summary>The tags' names in the other UN languages, where they differ from the English one.</summary>
+    private List<LocalizedLabel> Localized(List<TagLabel> labels)
+    {
+        var localized = new List<LocalizedLabel>();
+        if (_labels is null)
+        {
+            return localized;
+        }
+
+        foreach (var language in ReaderLanguage.Languages)
+        {
+            foreach (var label in labels)
+            {
+                if (_labels.Find(label.Facet, label.Value, language) is { Length: > 0 } text && text != label.Label)
+                {
+                    localized.Add(new LocalizedLabel(language, text));
+                }
+            }
+        }
+
+        return localized;
     }
 
     /// <summary>The body and a use case's standpoints as plain text: Markdown syntax is not something to find.</summary>

@@ -24,6 +24,9 @@ public sealed record SearchDocument
     /// <summary>The tags' names (Kenya, Clean water and sanitation, LoRaWAN): searched as text, offered as suggestions.</summary>
     public IReadOnlyList<TagLabel> Labels { get; init; } = [];
 
+    /// <summary>The tags' names in other UN languages (from ITaxonomyLabels): searched as text, weighing as tags do.</summary>
+    public IReadOnlyList<LocalizedLabel> LocalizedLabels { get; init; } = [];
+
     /// <summary>Where this entry's values sit in the hierarchical facets (country KE under sub-region 202).</summary>
     public IReadOnlyList<FacetParent> Parents { get; init; } = [];
 
@@ -39,6 +42,9 @@ public sealed record SearchDocument
 
 /// <summary>The display name of one facet value.</summary>
 public sealed record TagLabel(string Facet, string Value, string Label);
+
+/// <summary>A tag's name in one language (<c>fr</c>, "Eau propre et assainissement").</summary>
+public sealed record LocalizedLabel(string Language, string Label);
 
 /// <summary>A value of a child facet and the value of the parent facet it belongs to.</summary>
 public sealed record FacetParent(string Facet, string Value, string ParentValue);
@@ -133,6 +139,12 @@ public sealed record SearchResult
 
     /// <summary>A corrected query when this one found nothing ("did you mean").</summary>
     public string? DidYouMean { get; init; }
+
+    /// <summary>
+    /// When the query as typed found nothing and a confident spelling correction finds something, the hits, total and
+    /// facets are those of this corrected query ("Showing results for vaccine"); null when the query was searched as typed.
+    /// </summary>
+    public string? CorrectedQuery { get; init; }
 }
 
 public sealed record Suggestion(string Text, string Kind, string? Url);

@@ -21,7 +21,8 @@ public static class SearchApi
 
     public sealed record Results(long Total, int Page, int PageSize, IReadOnlyList<Hit> Hits,
         IReadOnlyDictionary<string, IReadOnlyList<FacetEntry>> Facets,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DidYouMean);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DidYouMean,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CorrectedQuery);
 
     /// <summary>
     /// Serialised from source-generated metadata. Any script is written as itself (escaped, Arabic or Chinese text takes
@@ -60,7 +61,7 @@ public static class SearchApi
             result.Total, query.Request.Page, query.Request.PageSize,
             result.Hits.Select(h => new Hit(h.Id, h.Type, h.Title, h.Snippet, baseUrl + h.Path, h.Score)).ToList(),
             result.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetEntry>)Labelled(f.Key, f.Value, label)),
-            result.DidYouMean), ResultsJson);
+            result.DidYouMean, result.CorrectedQuery), ResultsJson);
     }
 
     private static List<FacetEntry> Labelled(string facet, IReadOnlyList<FacetValue> values, Func<string, string, string> label) =>

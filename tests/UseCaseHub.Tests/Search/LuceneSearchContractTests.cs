@@ -48,3 +48,6 @@ public sealed class LuceneSnippetTests(LuceneCorpus corpus) : IClassFixture<Luce
         Assert.Equal(withoutSnippets, withSnippets);
     }
 }
+
+/// <summary>The ranking rules on the embedded Lucene.NET engine.</summary>
+public sealed class LuceneRankingTests() : RankingContract(folder => new LuceneSearchEngine(folder, NullLogger<LuceneSearchEngine>.Instance));

@@ -488,11 +488,34 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     [Fact]
     public async Task Zero_results_offer_a_spelling_that_finds_something()
     {
-        var result = await SearchAsync("quokkka telemetri");
+        // Two edits (a swap) in a short word is a guess: offered, not searched.
+        var result = await SearchAsync("qoukka");
 
         Assert.Equal(0, result.Total);
-        Assert.Equal("quokka telemetry", result.DidYouMean);
+        Assert.Equal("quokka", result.DidYouMean);
+        Assert.Null(result.CorrectedQuery);
         Assert.Null((await SearchAsync("quokka")).DidYouMean);
+    }
+
+    [Fact]
+    public async Task A_misspelling_that_finds_nothing_is_searched_as_its_confident_correction()
+    {
+        var result = await SearchAsync("quokkka telemetri");
+
+        Assert.Equal("quokka telemetry", result.CorrectedQuery);
+        Assert.Equal([Reef], result.Hits.Select(h => h.Id));
+        Assert.Null(result.DidYouMean);
+        Assert.Null((await SearchAsync("quokka telemetry")).CorrectedQuery);
+    }
+
+    [Fact]
+    public async Task A_query_with_syntax_is_never_replaced_by_its_correction()
+    {
+        var result = await SearchAsync("quokkka -wombats");
+
+        Assert.Equal(0, result.Total);
+        Assert.Null(result.CorrectedQuery);
+        Assert.Equal("quokka", result.DidYouMean);
     }
 
     [Fact]
