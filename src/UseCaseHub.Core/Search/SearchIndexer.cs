@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Taxonomies;
-using UseCaseHub.Core.Workflow;
 
 namespace UseCaseHub.Core.Search;
 
