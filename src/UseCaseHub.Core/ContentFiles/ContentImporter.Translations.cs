@@ -15,11 +15,16 @@ public sealed partial class ContentImporter
 {
     private const string TranslationsFolder = "translations";
 
+    /// <summary>
+    /// The files in the language folders (<c>translations/fr/*.md</c>); a file beside them, such as the folder's README,
+    /// documents the translations and is not one.
+    /// </summary>
     private static List<string> TranslationFiles(string root)
     {
         var path = Path.Combine(root, TranslationsFolder);
         return Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+            ? Directory.EnumerateDirectories(path).SelectMany(folder => Directory.EnumerateFiles(folder, "*.md"))
+                .Order(StringComparer.Ordinal).ToList()
             : [];
     }
 

@@ -44,6 +44,8 @@ public sealed class TranslationImportTests
         var content = Folder();
         content.Write("translations/fr/compteurs-eau-embu.md", Translation(extra: Scale));
         content.Write("translations/es/elegir-lpwan.md", Translation(of: "BP-2026-00001", language: "es", slug: "elegir-lpwan", standpoints: "", title: "Elegir LPWAN"));
+        // Notes beside the language folders document the translations; they are not translations.
+        content.Write("translations/README.md", "# Translations\n\nWho translated what.\n");
         await using var store = await TestStore.CreateAsync();
 
         var first = await store.ImportAsync(content.Root);

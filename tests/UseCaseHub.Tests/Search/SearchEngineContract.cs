@@ -110,7 +110,8 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     {
         var result = await SearchAsync("");
         var published = await StoreTotalAsync(e => true);
-        var all = await corpus.Store.RunAsync<HubDbContext, int>(db => db.Entries.CountAsync());
+        // Every document: each entry whatever its status, and each of its translations.
+        var all = await corpus.Store.RunAsync<HubDbContext, long>(db => SearchDocuments.CountAsync(db));
 
         Assert.Equal(published, result.Total);
         Assert.Equal(all, await Engine.CountAsync());
@@ -390,8 +391,11 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     public async Task A_foreign_stem_collision_never_outranks_an_exact_own_language_match(string word)
     {
         var hits = (await SearchAsync(word, pageSize: 100, language: "en")).Hits.ToList();
-        var entries = await corpus.Store.RunAsync<HubDbContext, Dictionary<Guid, (string Language, string Text)>>(db =>
-            db.Entries.ToDictionaryAsync(e => e.Id, e => (e.Language, e.Title + "\n" + e.Summary + "\n" + e.Body)));
+        // A hit is an entry or, in the reader's language, one of its translations (its own id, its own text).
+        var entries = await corpus.Store.RunAsync<HubDbContext, Dictionary<Guid, (string Language, string Text)>>(async db =>
+            (await db.Entries.ToDictionaryAsync(e => e.Id, e => (e.Language, e.Title + "\n" + e.Summary + "\n" + e.Body)))
+                .Concat(await db.EntryTranslations.ToDictionaryAsync(t => t.Id, t => (t.Language, t.Title + "\n" + t.Summary + "\n" + t.Body)))
+                .ToDictionary());
         var pattern = new System.Text.RegularExpressions.Regex($@"\b{word}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
         bool Exact(SearchHit h) => pattern.IsMatch(entries[h.Id].Text);
 
