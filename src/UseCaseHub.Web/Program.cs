@@ -17,10 +17,12 @@ using UseCaseHub.Web.Submit;
 
 var command = HubCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);
+// Errors first: the problem details writer must be registered before MVC's (added by the first AddRazorPages), which
+// would otherwise claim the OData controllers' error answers and write them empty.
+builder.Services.AddHubErrors();
 builder.Services.AddHubStore(builder.Configuration);
 builder.Services.AddHubContent();
 builder.Services.AddHubLocalization(builder.Configuration);
-builder.Services.AddHubErrors();
 builder.Services.AddHubHealth();
 builder.Services.AddHubSite(builder.Configuration);
 builder.Services.AddHubIdentity(builder.Configuration, builder.Environment);

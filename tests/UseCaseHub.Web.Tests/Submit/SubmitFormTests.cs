@@ -237,8 +237,8 @@ public sealed partial class SubmitFormTests(IdentityHubFactory hub) : IClassFixt
         using var response = await browser.SubmitAsync("/fr/submit?kind=use-case", fields, "/fr/submit?kind=use-case&handler=Save");
         var html = await response.Content.ReadAsStringAsync();
 
-        // French texts come with the localisation work; until then the resource's (English) text, never the rulebook's log sentence.
-        Assert.Contains("<span data-rule=\"Required\">This field is required.</span>", html, StringComparison.Ordinal);
+        // The French resource's text, never the rulebook's (English) log sentence.
+        Assert.Contains("<span data-rule=\"Required\">Ce champ est obligatoire.</span>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Title is required.", html, StringComparison.Ordinal);
     }
 
