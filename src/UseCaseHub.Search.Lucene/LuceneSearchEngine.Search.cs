@@ -51,16 +51,16 @@ public sealed partial class LuceneSearchEngine
 
         // Nothing found: a confident correction is searched at once ("Showing results for vaccine"); a doubtful one is
         // offered ("Did you mean"), in both cases only if it finds something this audience may see.
-        var corrected = Search(searcher, request with { Query = correction.Text }, out _);
-        if (corrected.Total == 0)
+        // Only words are corrected: a query with phrases, exclusions, OR or facet terms is offered its correction, never replaced.
+        if (correction.Confident && IsPlainWords(request.Query))
         {
-            return result;
+            var corrected = Search(searcher, request with { Query = correction.Text }, out _);
+            return corrected.Total > 0 ? corrected with { CorrectedQuery = correction.Text } : result;
         }
 
-        // Only words are corrected: a query with phrases, exclusions, OR or facet terms is offered its correction, never replaced.
-        return correction.Confident && IsPlainWords(request.Query)
-            ? corrected with { CorrectedQuery = correction.Text }
-            : result with { DidYouMean = correction.Text };
+        // An offer only needs to know the correction finds something (same filters): no facets, no snippets, one hit.
+        var probe = Search(searcher, request with { Query = correction.Text, Facets = [], Highlight = false, Page = 1, PageSize = 1 }, out _);
+        return probe.Total > 0 ? result with { DidYouMean = correction.Text } : result;
     }
 
     private static bool IsPlainWords(string? query) =>

@@ -72,8 +72,8 @@ internal sealed class RankingQuery : CustomScoreQuery
     /// </summary>
     private const float Missing = -1;
 
-    /// <summary>The tier of a match: see the class summary. Public for the tests' sake of reading the order in one place.</summary>
-    public static int Tier(bool own, bool title, bool phrase, bool exact)
+    /// <summary>The tier of a match: see the class summary.</summary>
+    private static int Tier(bool own, bool title, bool phrase, bool exact)
     {
         var strength = !exact ? 0 : title ? 3 : phrase ? 2 : 1;
         return (own, strength > 0) switch

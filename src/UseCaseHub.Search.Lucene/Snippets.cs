@@ -57,9 +57,10 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         // The summary holds offsets [0, S), the body [S + 1, S + 1 + B); the repeated values come after (LuceneDocuments.Parts).
         var bodyStart = hit.Summary.Length + 1;
         var limit = bodyStart + hit.BodyLength;
+        // Every hit's matches were read with the page's (Prepare): a hit it was not given is a caller's mistake.
         var matches = _prepared is not null && _prepared.TryGetValue(doc, out var found)
             ? found.Where(m => m.From < limit).ToList()
-            : Offsets(doc, limit);
+            : throw new InvalidOperationException($"Snippets.For({doc}) without Prepare for that document.");
         var inSummary = matches.Where(m => m.To <= hit.Summary.Length).ToList();
         if (inSummary.Count > 0)
         {
@@ -150,51 +151,6 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         {
             found.Sort();
         }
-    }
-
-    /// <summary>Where the query's terms occur in the document's text before <paramref name="limit"/>, in order: read from the postings.</summary>
-    private List<(int From, int To)> Offsets(int doc, int limit)
-    {
-        var found = new List<(int From, int To)>();
-        var leaves = searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var terms = leaf.AtomicReader.GetTerms(LuceneFields.Text);
-        if (terms is null || !terms.HasOffsets)
-        {
-            return found;
-        }
-
-        var local = doc - leaf.DocBase;
-        var iterator = terms.GetEnumerator();
-        foreach (var term in _terms ??= Terms())
-        {
-            Seeks++;
-            if (!iterator.SeekExact(term))
-            {
-                continue;
-            }
-
-            var postings = _reuse = iterator.DocsAndPositions(null, _reuse, DocsAndPositionsFlags.OFFSETS);
-            if (postings is null || postings.Advance(local) != local)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < postings.Freq; i++)
-            {
-                postings.NextPosition();
-                // Positions, and so offsets, ascend: past the body everything is a repetition of title, summary or tags.
-                if (postings.StartOffset < 0 || postings.StartOffset >= limit)
-                {
-                    break;
-                }
-
-                found.Add((postings.StartOffset, postings.EndOffset));
-            }
-        }
-
-        found.Sort();
-        return found;
     }
 
     /// <summary>A window of the text around its first match, escaped, with every match in it marked.</summary>

@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.ContentFiles;
+using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Core.Taxonomies;
 using UseCaseHub.Testing;
 
 namespace UseCaseHub.Tests;
@@ -34,6 +36,14 @@ public sealed class TestStore : IAsyncDisposable
 
     public Task RunAsync<TService>(Func<TService, Task> work)
         where TService : notnull => _services.RunScopedAsync(work);
+
+    /// <summary>Work with the store's search documents, built as the indexer builds them (tag names in the six languages).</summary>
+    public Task<T> DocumentsAsync<T>(Func<HubDbContext, SearchDocuments, Task<T>> work) =>
+        RunAsync<IServiceProvider, T>(async services =>
+        {
+            var db = services.GetRequiredService<HubDbContext>();
+            return await work(db, await SearchDocuments.CreateAsync(db, services.GetRequiredService<ITaxonomyLabels>()));
+        });
 
     public Task<ImportReport> ImportAsync(string root) =>
         RunAsync<ContentImporter, ImportReport>(importer => importer.ImportAsync(root, progress: null));

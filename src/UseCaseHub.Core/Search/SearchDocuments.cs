@@ -17,9 +17,9 @@ public sealed class SearchDocuments
 {
     private readonly IReadOnlyDictionary<string, string> _regionNames;
     private readonly Tags _tags;
-    private readonly ITaxonomyLabels? _labels;
+    private readonly ITaxonomyLabels _labels;
 
-    private SearchDocuments(IReadOnlyDictionary<string, string> regionNames, Tags tags, ITaxonomyLabels? labels)
+    private SearchDocuments(IReadOnlyDictionary<string, string> regionNames, Tags tags, ITaxonomyLabels labels)
     {
         _regionNames = regionNames;
         _tags = tags;
@@ -31,15 +31,11 @@ public sealed class SearchDocuments
         Dictionary<string, Country> Countries, Dictionary<int, SdgGoal> Goals, Dictionary<string, SdgTarget> Targets,
         Dictionary<string, Vertical> Verticals, Dictionary<string, Technology> Technologies, Dictionary<string, Standard> Standards);
 
-    /// <summary>Loads the taxonomies once, including M49 region names so documents can carry "Eastern Africa" as searchable text.</summary>
-    public static Task<SearchDocuments> CreateAsync(HubDbContext db, CancellationToken cancellationToken = default) =>
-        CreateAsync(db, null, cancellationToken);
-
     /// <summary>
-    /// As <see cref="CreateAsync(HubDbContext, CancellationToken)"/>, with the tags' names in the other UN languages from
-    /// <paramref name="labels"/> (null or an unknown label: English only), so a French reader's <c>eau</c> finds SDG 6.
+    /// Loads the taxonomies once, including M49 region names so documents can carry "Eastern Africa" as searchable text, and
+    /// the tags' names in the other UN languages from <paramref name="labels"/>, so a French reader's <c>eau</c> finds SDG 6.
     /// </summary>
-    public static async Task<SearchDocuments> CreateAsync(HubDbContext db, ITaxonomyLabels? labels, CancellationToken cancellationToken = default)
+    public static async Task<SearchDocuments> CreateAsync(HubDbContext db, ITaxonomyLabels labels, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var tags = new Tags(
@@ -52,7 +48,7 @@ public sealed class SearchDocuments
         return new(await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken), tags, labels);
     }
 
-    /// <summary>Entries with everything <see cref="From(Entry)"/> reads.</summary>
+    /// <summary>Entries with everything a search document reads.</summary>
     public static IQueryable<Entry> WithTags(IQueryable<Entry> entries) => entries.AsNoTracking()
         .Include(e => e.Verticals).Include(e => e.Countries).Include(e => e.Sdgs).Include(e => e.SdgTargets)
         .Include(e => e.Technologies).Include(e => e.Standards)
@@ -70,7 +66,8 @@ public sealed class SearchDocuments
         // A revision is never a search hit of its own (its entry is): its id is simply absent, so the index drops it.
         var entries = await db.Entries.AsNoTracking().Canonical().Where(e => entryIds.Contains(e.Id)).ToListAsync(cancellationToken);
         await AttachTagsAsync(db, entries, cancellationToken);
-        var languages = await TranslatedIntoAsync(db, entries.Select(e => e.Id).ToList(), cancellationToken);
+        // Every translation of an entry asked for is already loaded (ids.Contains(t.EntryId)): its languages come from there.
+        var languages = translations.ToLookup(t => t.EntryId, t => t.Language);
         var byId = entries.ToDictionary(e => e.Id);
         return entries.Where(e => ids.Contains(e.Id)).Select(e => From(e, languages[e.Id].ToList()))
             .Concat(translations.Where(t => byId.ContainsKey(t.EntryId)).Select(t => From(byId[t.EntryId], t)))
@@ -107,10 +104,6 @@ public sealed class SearchDocuments
             after = batch[^1].Pid;
         }
     }
-
-    private static async Task<ILookup<Guid, string>> TranslatedIntoAsync(HubDbContext db, List<Guid> entryIds, CancellationToken cancellationToken) =>
-        (await db.EntryTranslations.AsNoTracking().Where(t => entryIds.Contains(t.EntryId)).Select(t => new { t.EntryId, t.Language })
-            .ToListAsync(cancellationToken)).ToLookup(t => t.EntryId, t => t.Language);
 
     /// <summary>Fills the entries' tag lists from the link tables and the loaded taxonomies.</summary>
     private async Task AttachTagsAsync(HubDbContext db, List<Entry> entries, CancellationToken cancellationToken)
@@ -164,9 +157,6 @@ public sealed class SearchDocuments
         ArgumentNullException.ThrowIfNull(db);
         return await db.Entries.Canonical().LongCountAsync(cancellationToken) + await db.EntryTranslations.LongCountAsync(cancellationToken);
     }
-
-    /// <summary>An entry's own document, without its translations' languages (see the overload).</summary>
-    public SearchDocument From(Entry entry) => From(entry, []);
 
     /// <summary>An original's document: hidden from readers of the languages it is translated into.</summary>
     public SearchDocument From(Entry entry, IReadOnlyCollection<string> translatedInto) =>
@@ -259,11 +249,6 @@ public sealed class SearchDocuments
     private List<LocalizedLabel> Localized(List<TagLabel> labels)
     {
         var localized = new List<LocalizedLabel>();
-        if (_labels is null)
-        {
-            return localized;
-        }
-
         foreach (var language in ReaderLanguage.Languages)
         {
             foreach (var label in labels)

@@ -117,7 +117,7 @@ public sealed class SearchIndexer(
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             var covered = await db.SearchOutbox.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0;
             var fingerprint = await SearchDocuments.FingerprintAsync(db, cancellationToken);
-            var documents = _documents = await SearchDocuments.CreateAsync(db, scope.ServiceProvider.GetService<ITaxonomyLabels>(), cancellationToken);
+            var documents = _documents = await SearchDocuments.CreateAsync(db, scope.ServiceProvider.GetRequiredService<ITaxonomyLabels>(), cancellationToken);
             await engine.RebuildAsync(documents.AllAsync(db, cancellationToken: cancellationToken), fingerprint, progress, cancellationToken);
             await db.SearchOutbox.Where(i => i.Id <= covered).ExecuteDeleteAsync(cancellationToken);
             var count = await engine.CountAsync(cancellationToken);
@@ -165,7 +165,7 @@ public sealed class SearchIndexer(
         try
         {
             var ids = items.Select(i => i.EntryId).ToHashSet();
-            _documents ??= await SearchDocuments.CreateAsync(db, scope.ServiceProvider.GetService<ITaxonomyLabels>(), cancellationToken);
+            _documents ??= await SearchDocuments.CreateAsync(db, scope.ServiceProvider.GetRequiredService<ITaxonomyLabels>(), cancellationToken);
             var documents = await _documents.LoadAsync(db, ids, cancellationToken);
             var gone = ids.Except(documents.Select(d => d.Id)).ToList();
             await engine.ApplyAsync(documents, gone, await SearchDocuments.FingerprintAsync(db, cancellationToken), cancellationToken);

@@ -38,8 +38,8 @@ public static class TaxonomyKinds
     public const string Technology = Search.Facets.Technology;
     public const string ItuRegion = "itu-region";
 
-    /// <summary>The six UN languages, English first.</summary>
-    public static IReadOnlyList<string> Languages { get; } = ["en", "fr", "es", "ar", "ru", "zh"];
+    /// <summary>The six UN languages (one list, in <see cref="Search.ReaderLanguage"/>).</summary>
+    public static IReadOnlyList<string> Languages => Search.ReaderLanguage.Languages;
 
     /// <summary>Every kind seeds/ labels in all six languages.</summary>
     public static IReadOnlyList<string> All { get; } =

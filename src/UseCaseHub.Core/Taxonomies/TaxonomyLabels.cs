@@ -38,12 +38,7 @@ public sealed class TaxonomyLabels(IServiceScopeFactory scopes) : ITaxonomyLabel
     }
 
     /// <summary>The two-letter UN language of a culture name: <c>zh-Hans</c> → <c>zh</c>, <c>fr-CA</c> → <c>fr</c>.</summary>
-    public static string LanguageOf(string culture)
-    {
-        var dash = culture.IndexOf('-', StringComparison.Ordinal);
-        var language = dash < 0 ? culture : culture[..dash];
-        return language.ToLowerInvariant();
-    }
+    public static string LanguageOf(string culture) => Catalogue.Translations.TranslationRules.Primary(culture) ?? "";
 
     /// <summary>The language of the current UI culture.</summary>
     public static string CurrentLanguage => LanguageOf(CultureInfo.CurrentUICulture.Name);
@@ -75,6 +70,14 @@ public static class TaxonomyLabelsExtensions
     /// <summary>The label in the current UI culture's language (else English), else the value itself.</summary>
     public static string Label(this ITaxonomyLabels labels, string kind, string value) =>
         labels.Find(kind, value, TaxonomyLabels.CurrentLanguage) ?? value;
+
+    /// <summary>"Use case" or "Best practice" in the current UI culture's language (the type facet's values).</summary>
+    public static string Label(this ITaxonomyLabels labels, Catalogue.EntryKind kind) =>
+        labels.Label(TaxonomyKinds.Type, Search.SearchTypes.Of(kind));
+
+    /// <summary>A deployment stage in the current UI culture's language (the stage facet's values).</summary>
+    public static string Label(this ITaxonomyLabels labels, Catalogue.DeploymentStage stage) =>
+        labels.Label(TaxonomyKinds.Stage, stage.ToString().ToLowerInvariant());
 
     /// <summary>The label in the current UI culture's language, else <paramref name="fallback"/> (the stored name).</summary>
     public static string Label(this ITaxonomyLabels labels, string kind, string value, string fallback) =>

@@ -4,8 +4,7 @@ namespace UseCaseHub.Core.Taxonomies;
 
 public static class TaxonomyServiceCollectionExtensions
 {
-    /// <summary>The seeder and the labels in six languages (a cached singleton; plain AddSingleton so it wins
-    /// over a placeholder another feature may have TryAdd-ed).</summary>
+    /// <summary>The seeder and the labels in six languages (a cached singleton).</summary>
     public static IServiceCollection AddTaxonomies(this IServiceCollection services)
     {
         services.AddScoped<TaxonomySeeder>();

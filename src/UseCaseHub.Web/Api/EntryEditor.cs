@@ -153,9 +153,11 @@ public sealed class EntryEditor(ApiDbContext db)
         }
     }
 
-    // Every entry counts, visible or not: slugs are unique across the store.
-    private Task<bool> SlugTakenAsync(string slug, Guid id, CancellationToken cancellationToken) =>
-        db.Entries.IgnoreQueryFilters().AnyAsync(e => e.Slug == slug && e.Id != id && e.RevisionOfId == null, cancellationToken);
+    // Every entry and every translation counts, visible or not: an address names one page across the store (a translation
+    // is served at its own slug, so a new entry must never take it over).
+    private async Task<bool> SlugTakenAsync(string slug, Guid id, CancellationToken cancellationToken) =>
+        await db.Entries.IgnoreQueryFilters().AnyAsync(e => e.Slug == slug && e.Id != id && e.RevisionOfId == null, cancellationToken)
+        || await db.EntryTranslations.IgnoreQueryFilters().AnyAsync(t => t.Slug == slug, cancellationToken);
 
     private async Task<string> FreeSlugAsync(string slug, Guid id, CancellationToken cancellationToken)
     {

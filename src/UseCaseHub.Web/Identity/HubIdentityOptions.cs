@@ -148,6 +148,10 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int SearchRequestsPerMinute { get; set; } = 300;
 
+    /// <summary>"Download for offline" (<c>/search/offline</c> and its zip) per client per minute: a page and its download are two.</summary>
+    [Range(1, 1_000_000)]
+    public int OfflineRequestsPerMinute { get; set; } = 20;
+
     /// <summary>Suggestions (<c>/api/suggest</c>, asked as people type) per client per minute.</summary>
     [Range(1, 1_000_000)]
     public int SuggestRequestsPerMinute { get; set; } = 600;

@@ -125,6 +125,13 @@ internal static class IdentityRateLimits
                 return ("odata", limits.ODataReadsPerMinute);
             }
 
+            // A zip for offline reading costs hundreds of searches' work when it is built: its own, small allowance.
+            if (path.StartsWithSegments("/search/offline", StringComparison.OrdinalIgnoreCase)
+                || path.StartsWithSegments("/search/offline.zip", StringComparison.OrdinalIgnoreCase))
+            {
+                return ("offline", limits.OfflineRequestsPerMinute);
+            }
+
             if (path.StartsWithSegments("/api/suggest", StringComparison.OrdinalIgnoreCase))
             {
                 return ("suggest", limits.SuggestRequestsPerMinute);

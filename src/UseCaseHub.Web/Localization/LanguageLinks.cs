@@ -39,9 +39,7 @@ public sealed class LanguageLinks(IOptions<HubLocalizationOptions> options, IOpt
 
         var links = cultures.Select(name =>
         {
-            var culture = CultureInfo.GetCultureInfo(name);
-            var native = culture.TextInfo.ToTitleCase(culture.NativeName.Split(' ')[0]);
-            return new Link(name, native, $"{basePath}/{name}{rest}", Absolute(name), name == current, culture.TextInfo.IsRightToLeft);
+            return new Link(name, Languages.NativeName(name), $"{basePath}/{name}{rest}", Absolute(name), name == current, Languages.IsRightToLeft(name));
         }).ToList();
         return new PageLinks(links, Absolute(current), root + rest);
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,9 @@ public static class ValidationMessages
 {
     public static IServiceCollection AddHubValidationMessages(this IServiceCollection services)
     {
-        services.AddRazorPages().AddDataAnnotationsLocalization(o =>
+        // Options only: the site (AddHubSite) adds Razor Pages with data annotations, which read them. Adding MVC here
+        // would register its services ahead of features that must come first (the problem details writer).
+        services.Configure<MvcDataAnnotationsLocalizationOptions>(o =>
             o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, BinderMessages>();
         return services;

@@ -6,10 +6,10 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Catalogue.Translations;
 using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
-using UseCaseHub.Core.Taxonomies;
 using UseCaseHub.Web.Site;
 
 namespace UseCaseHub.Web.Offline;
@@ -28,7 +28,17 @@ public sealed class OfflineCache(IOptions<OfflineOptions> options) : IDisposable
 
     public TimeSpan Keep { get; } = TimeSpan.FromSeconds(options.Value.CacheSeconds);
 
-    public void Dispose() => Zips.Dispose();
+    /// <summary>Turns to build a zip (<see cref="OfflineOptions.MaxConcurrentBuilds"/>).</summary>
+    public SemaphoreSlim Builds { get; } = new(options.Value.MaxConcurrentBuilds, options.Value.MaxConcurrentBuilds);
+
+    /// <summary>How long a request waits for a turn before it is told to come back.</summary>
+    public static TimeSpan WaitForTurn { get; } = TimeSpan.FromSeconds(5);
+
+    public void Dispose()
+    {
+        Zips.Dispose();
+        Builds.Dispose();
+    }
 }
 
 /// <summary>
@@ -38,9 +48,10 @@ public sealed class OfflineCache(IOptions<OfflineOptions> options) : IDisposable
 /// </summary>
 public sealed class OfflineDownloads(
     ISearchEngine engine, HubDbContext db, OfflineHtml html, OfflineCache cache, IOptions<OfflineOptions> options,
-    IOptions<SiteOptions> site, TimeProvider clock, IServiceProvider services)
+    IOptions<SiteOptions> site, TimeProvider clock)
 {
-    public async Task<OfflinePackage> GetAsync(SearchRequest request, HttpRequest http, CancellationToken cancellationToken)
+    /// <summary>The search's zip, built or kept; null when every turn to build one is taken (the caller answers 503).</summary>
+    public async Task<OfflinePackage?> GetAsync(SearchRequest request, HttpRequest http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
@@ -53,9 +64,27 @@ public sealed class OfflineDownloads(
             return kept;
         }
 
-        var package = await BuildAsync(request, http, siteBase, today, cancellationToken);
-        cache.Zips.Set(key, package, new MemoryCacheEntryOptions { Size = package.Zip.Length, SlidingExpiration = cache.Keep });
-        return package;
+        if (!await cache.Builds.WaitAsync(OfflineCache.WaitForTurn, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            // Another request may have built the same zip while this one waited.
+            if (cache.Zips.TryGetValue(key, out kept) && kept is not null)
+            {
+                return kept;
+            }
+
+            var package = await BuildAsync(request, http, siteBase, today, cancellationToken);
+            cache.Zips.Set(key, package, new MemoryCacheEntryOptions { Size = package.Zip.Length, AbsoluteExpirationRelativeToNow = cache.Keep });
+            return package;
+        }
+        finally
+        {
+            cache.Builds.Release();
+        }
     }
 
     /// <summary>
@@ -81,7 +110,6 @@ public sealed class OfflineDownloads(
     {
         var (ids, total) = await HitsAsync(request, cancellationToken);
         var entries = await EntriesAsync(ids, request.Audience, cancellationToken);
-        var labels = new OfflineLabels(services.GetService<ITaxonomyLabels>(), CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         var files = FileNames(entries);
         var searchUrl = new Uri(siteBase, "search" + OfflineLinks.QueryString(http.Query)).AbsoluteUri;
 
@@ -94,7 +122,7 @@ public sealed class OfflineDownloads(
             {
                 // Fixed times (the entry's last change), so the same entries give the same bytes.
                 var changed = entry.UpdatedAt.Year >= 1980 ? entry.UpdatedAt : day;
-                Add(zip, $"entries/{file}.html", html.Entry(entry, labels, new Uri(siteBase, $"id/{entry.Pid}")), changed);
+                Add(zip, $"entries/{file}.html", html.Entry(entry, new Uri(siteBase, $"id/{entry.Pid}")), changed);
                 // The content file as the export writes it, without the contact address, which the site does not show either.
                 entry.Contact = null;
                 Add(zip, $"entries/{file}.md", ContentExporter.ToMarkdown(entry), changed);
@@ -136,15 +164,36 @@ public sealed class OfflineDownloads(
         return (ids, total);
     }
 
-    /// <summary>The entries in search order, read under the same rule search applies (an index running behind never widens it).</summary>
+    /// <summary>
+    /// The entries in search order, read under the same rule search applies (an index running behind never widens it). A hit
+    /// in the reader's language may be a translation (its own id): the entry is read and shown in that translation.
+    /// </summary>
     private async Task<List<Entry>> EntriesAsync(List<Guid> ids, SearchAudience audience, CancellationToken cancellationToken)
     {
-        var loaded = await db.Entries.AsNoTracking().VisibleTo(audience).Where(e => ids.Contains(e.Id))
+        var translations = await db.EntryTranslations.AsNoTracking().VisibleTo(db.Entries, audience)
+            .Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var entryIds = ids.Select(id => translations.TryGetValue(id, out var t) ? t.EntryId : id).ToList();
+        var loaded = await db.Entries.AsNoTracking().VisibleTo(audience).Where(e => entryIds.Contains(e.Id))
             .Include(e => e.Verticals).Include(e => e.Countries).Include(e => e.Sdgs).Include(e => e.SdgTargets)
             .Include(e => e.Technologies).Include(e => e.Standards).Include(e => e.Organization).Include(e => e.Partners)
             .Include(e => ((BestPractice)e).DrawsOn.Where(u => EntryStatuses.Public.Contains(u.Status)))
             .AsSplitQuery().ToDictionaryAsync(e => e.Id, cancellationToken);
-        return [.. ids.Where(loaded.ContainsKey).Select(id => loaded[id])];
+        var entries = new List<Entry>();
+        foreach (var id in ids)
+        {
+            var translation = translations.GetValueOrDefault(id);
+            if (loaded.TryGetValue(translation?.EntryId ?? id, out var entry))
+            {
+                if (translation is not null)
+                {
+                    TranslatedView.Apply(entry, translation);
+                }
+
+                entries.Add(entry);
+            }
+        }
+
+        return entries;
     }
 
     /// <summary>File names from slugs (a use case and a best practice may share one: the second gets its identifier appended).</summary>
@@ -154,11 +203,12 @@ public sealed class OfflineDownloads(
         var files = new List<(Entry, string)>();
         foreach (var entry in entries)
         {
-            var name = Slug(entry.Slug, entry.Pid.ToLowerInvariant());
-            if (!used.Add(name))
+            var stem = Slug(entry.Slug, entry.Pid.ToLowerInvariant());
+            var name = stem;
+            // The identifier is unique, but another slug may already read "x-uc-2026-00043": count on until the name is free.
+            for (var n = 1; !used.Add(name); n++)
             {
-                name = $"{name}-{entry.Pid.ToLowerInvariant()}";
-                used.Add(name);
+                name = n == 1 ? $"{stem}-{entry.Pid.ToLowerInvariant()}" : $"{stem}-{entry.Pid.ToLowerInvariant()}-{n}";
             }
 
             files.Add((entry, name));

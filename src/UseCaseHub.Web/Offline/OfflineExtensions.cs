@@ -37,9 +37,20 @@ public static class OfflineExtensions
             return TypedResults.BadRequest();
         }
 
-        var package = await downloads.GetAsync(query.Request, context.Request, cancellationToken);
+        if (await downloads.GetAsync(query.Request, context.Request, cancellationToken) is not { } package)
+        {
+            return Busy(context);
+        }
+
         // A member's or curator's zip may hold drafts: never kept by a shared cache.
         context.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.File(package.Zip, "application/zip", package.FileName);
+    }
+
+    /// <summary>Every turn to build a zip is taken: come back shortly (no body: the status page explains it).</summary>
+    internal static IResult Busy(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "10";
+        return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Markdown;
 using UseCaseHub.Core.Search;
+using UseCaseHub.Core.Taxonomies;
 using UseCaseHub.Web.Localization;
 
 namespace UseCaseHub.Web.Offline;
@@ -15,7 +16,7 @@ namespace UseCaseHub.Web.Offline;
 /// The zip's HTML: an index and one page per entry, each a whole document that opens from a folder without a
 /// connection: inline CSS, no scripts, nothing fetched (images in the text become links to them).
 /// </summary>
-public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<SharedResource> text)
+public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<SharedResource> text, ITaxonomyLabels labels)
 {
     // Every script written as itself, as on the site: entities would triple the bytes of Arabic or Chinese text.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -58,7 +59,7 @@ public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<Shar
     /// One entry, as its page on the site shows it: facts with labels, the text through the same sanitising renderer,
     /// the four standpoints, links and sources, the identifier and the citation line.
     /// </summary>
-    public string Entry(Entry entry, OfflineLabels labels, Uri permanentLink)
+    public string Entry(Entry entry, Uri permanentLink)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(labels);
@@ -72,12 +73,12 @@ public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<Shar
             .Append("<h1").Append(lang).Append('>').Append(E(entry.Title)).Append("</h1>")
             .Append("<p class=\"lead\"").Append(lang).Append('>').Append(E(entry.Summary)).Append("</p><dl>");
         Fact(html, text["Identifier"], $"<a href=\"{E(link)}\">{E(entry.Pid)}</a>");
-        Fact(html, text["Countries"], Names(entry.Countries.Select(c => labels.Of(Facets.Country, c.Iso2, c.Name))));
+        Fact(html, text["Countries"], Names(entry.Countries.Select(c => labels.Label(Facets.Country, c.Iso2, c.Name))));
         var targets = entry.SdgTargets.Select(s => s.Code).Order(StringComparer.Ordinal).ToList();
-        Fact(html, text["Sdgs"], Names(entry.Sdgs.OrderBy(g => g.Number).Select(g => $"{g.Number} · {labels.Of(Facets.Sdg, g.Number.ToString(CultureInfo.InvariantCulture), g.ShortTitle)}"), sort: false)
+        Fact(html, text["Sdgs"], Names(entry.Sdgs.OrderBy(g => g.Number).Select(g => $"{g.Number} · {labels.Label(Facets.Sdg, g.Number.ToString(CultureInfo.InvariantCulture), g.ShortTitle)}"), sort: false)
             + (targets.Count > 0 ? $" ({E(text["Targets"])}: <bdi>{E(string.Join(", ", targets))}</bdi>)" : ""));
-        Fact(html, text["Verticals"], Names(entry.Verticals.Select(v => labels.Of(Facets.Vertical, v.Slug, v.Name))));
-        Fact(html, text["Technologies"], Names(entry.Technologies.Select(v => labels.Of(Facets.Technology, v.Slug, v.Name))));
+        Fact(html, text["Verticals"], Names(entry.Verticals.Select(v => labels.Label(Facets.Vertical, v.Slug, v.Name))));
+        Fact(html, text["Technologies"], Names(entry.Technologies.Select(v => labels.Label(Facets.Technology, v.Slug, v.Name))));
         Fact(html, text["Standards cited"], Names(entry.Standards.Select(s => s.Code)));
         Fact(html, text["Organisations"], Names(new[] { entry.Organization?.Name }.Concat(entry.Partners.Select(p => p.Name)).OfType<string>(), sort: false));
         html.Append("</dl><div class=\"body\"").Append(lang).Append('>').Append(SelfContained(markdown.ToHtml(entry.Body))).Append("</div>");
@@ -156,8 +157,8 @@ public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<Shar
     }
 
     private string Kind(Entry entry) => entry is UseCase useCase
-        ? $"{text["Use case"]} · {text[useCase.Stage.ToString()]}"
-        : text["Best practice"];
+        ? $"{labels.Label(entry.Kind)} · {labels.Label(useCase.Stage)}"
+        : labels.Label(entry.Kind);
 
     private static void Fact(StringBuilder html, string term, string definition)
     {

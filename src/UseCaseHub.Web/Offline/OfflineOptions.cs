@@ -23,7 +23,14 @@ public sealed class OfflineOptions
     [Range(1024 * 1024, 1024L * 1024 * 1024)]
     public long CacheBytes { get; set; } = 64L * 1024 * 1024;
 
-    /// <summary>How long a built zip is kept after it was last asked for.</summary>
+    /// <summary>
+    /// Zips built at the same time, host-wide: a build reads and renders up to <see cref="MaxEntries"/> entries, so a
+    /// burst of new searches waits a few seconds for a turn, then gets a 503 with Retry-After rather than exhausting the host.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxConcurrentBuilds { get; set; } = 2;
+
+    /// <summary>How long a built zip is kept after it was built (never longer: visibility is checked when it is built).</summary>
     [Range(10, 3600)]
     public int CacheSeconds { get; set; } = 600;
 }

@@ -1,14 +1,13 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Taxonomies;
+using UseCaseHub.Web.Localization;
 
 namespace UseCaseHub.Web.Search;
 
 /// <summary>
 /// Display names of facet values in the reader's language, from <see cref="ITaxonomyLabels"/> (SDG short titles,
 /// country and region names, groups, stages, types...). Targets, standards and years show their codes; languages
-/// show their own names (a reader looks for "français", not "French").
+/// show their own names (a reader looks for "Français", not "French").
 /// </summary>
 public sealed class SearchLabels(ITaxonomyLabels labels)
 {
@@ -20,23 +19,8 @@ public sealed class SearchLabels(ITaxonomyLabels labels)
 
     public string Label(string facet, string value, string language) => facet switch
     {
-        Facets.Language => LanguageNames.GetOrAdd(value, NativeName),
+        Facets.Language => Languages.NativeName(value),
         Facets.Target or Facets.Standard or Facets.Year => value,
         _ => labels.Find(facet, value, language) ?? value,
     };
-
-    /// <summary>Language names, worked out once each (culture lookups take a process-wide lock).</summary>
-    private static readonly ConcurrentDictionary<string, string> LanguageNames = new(StringComparer.Ordinal);
-
-    private static string NativeName(string language)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(language).NativeName;
-        }
-        catch (CultureNotFoundException)
-        {
-            return language;
-        }
-    }
 }

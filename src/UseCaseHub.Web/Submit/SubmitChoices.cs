@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Taxonomies;
 
@@ -20,7 +21,7 @@ public sealed record TaxonomyChoices(
 /// Reads the taxonomies for the form's pickers. They change only with a seed or an import, so they are read at most
 /// once a minute per language (names are in the reader's language, ordered as it sorts); the use cases a best practice may draw on depend on who asks and are read per request.
 /// </summary>
-public sealed class SubmitChoices(HubDbContext db, IMemoryCache cache, ITaxonomyLabels labels)
+public sealed class SubmitChoices(HubDbContext db, IMemoryCache cache, ITaxonomyLabels labels, IStringLocalizer<SharedResource> text)
 {
     private const string Key = "submit:choices:";
 
@@ -48,7 +49,7 @@ public sealed class SubmitChoices(HubDbContext db, IMemoryCache cache, ITaxonomy
         var countries = (await db.Countries.AsNoTracking().Select(c => new { c.Iso2, c.Name, c.RegionCode }).ToListAsync(cancellationToken))
             .Select(c => new { c.Iso2, Name = labels.Label(TaxonomyKinds.Country, c.Iso2, c.Name), c.RegionCode })
             .OrderBy(c => c.Name, byName)
-            .GroupBy(c => c.RegionCode is { } code && regions.TryGetValue(code, out var name) ? (code, name) : ("", "Other"))
+            .GroupBy(c => c.RegionCode is { } code && regions.TryGetValue(code, out var name) ? (code, name) : ("", text["Other countries and areas"].Value))
             .OrderBy(g => g.Key.Item1.Length == 0).ThenBy(g => g.Key.Item2, byName)
             .Select(g => new ChoiceGroup(g.Key.Item1, g.Key.Item2, [.. g.Select(c => new Choice(c.Iso2, c.Name))]))
             .ToList();

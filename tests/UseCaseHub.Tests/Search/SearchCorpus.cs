@@ -1,5 +1,4 @@
 using UseCaseHub.Core.Search;
-using UseCaseHub.Core.Store;
 using UseCaseHub.Testing;
 
 namespace UseCaseHub.Tests.Search;
@@ -34,10 +33,10 @@ public abstract class SearchCorpus : IAsyncLifetime
         var report = await Store.ImportAsync(extra.Root);
         Assert.True(report.Failed == 0, string.Join("\n", report.Errors));
         Engine = CreateEngine(IndexFolder);
-        await Store.RunAsync<HubDbContext>(async db =>
+        await Store.DocumentsAsync(async (db, documents) =>
         {
-            var documents = await SearchDocuments.CreateAsync(db);
             await Engine.RebuildAsync(documents.AllAsync(db), await SearchDocuments.FingerprintAsync(db));
+            return true;
         });
     }
 

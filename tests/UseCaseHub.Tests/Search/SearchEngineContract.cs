@@ -601,8 +601,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     [Fact]
     public async Task Removed_documents_disappear_and_indexed_ones_come_back()
     {
-        var document = await corpus.Store.RunAsync<HubDbContext, SearchDocument>(async db =>
-            (await (await SearchDocuments.CreateAsync(db)).LoadAsync(db, [Farms])).Single());
+        var document = await corpus.Store.DocumentsAsync(async (db, documents) => (await documents.LoadAsync(db, [Farms])).Single());
 
         await Engine.RemoveAsync([Farms]);
         var removed = await IdsAsync("gateways quokka");
@@ -617,8 +616,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     public async Task One_apply_indexes_removes_and_records_the_store_state_together()
     {
         var before = await Engine.StateAsync();
-        var document = await corpus.Store.RunAsync<HubDbContext, SearchDocument>(async db =>
-            (await (await SearchDocuments.CreateAsync(db)).LoadAsync(db, [Farms])).Single());
+        var document = await corpus.Store.DocumentsAsync(async (db, documents) => (await documents.LoadAsync(db, [Farms])).Single());
 
         await Engine.ApplyAsync([], [Farms], "after-removing-farms");
         var removed = await IdsAsync("gateways quokka");

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using UseCaseHub.Core.Search;
-using UseCaseHub.Core.Store;
 using UseCaseHub.Search.Lucene;
 
 namespace UseCaseHub.Tests.Search;
@@ -28,9 +27,8 @@ public abstract class SnippetContract(SearchCorpus corpus)
     public async Task Every_top_hit_whose_text_has_a_query_word_shows_a_word_marked(string query, string reader)
     {
         var result = await corpus.Engine.SearchAsync(new SearchRequest { Query = query, Language = reader, Audience = SearchAudience.Public });
-        var texts = await corpus.Store.RunAsync<HubDbContext, Dictionary<Guid, string>>(async db =>
+        var texts = await corpus.Store.DocumentsAsync(async (db, documents) =>
         {
-            var documents = await SearchDocuments.CreateAsync(db);
             var all = new Dictionary<Guid, string>();
             await foreach (var document in documents.AllAsync(db))
             {
@@ -39,13 +37,23 @@ public abstract class SnippetContract(SearchCorpus corpus)
 
             return all;
         });
-        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 1 || !char.IsAscii(w[0]))
-            .Select(w => new Regex(Han(w) ? Regex.Escape(w) : $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(w)}(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+        // A misspelling is searched as its correction: the words the hits have are the corrected ones.
+        var words = (result.CorrectedQuery ?? query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 1 || !char.IsAscii(w[0]))
+            // A word ends where a letter or digit of another script-run starts; Han characters border Latin words directly ("5G网络").
+            .Select(w => new Regex(Han(w) ? Regex.Escape(w) : $@"(?<![\p{{L}}\p{{N}}-[\u4E00-\u9FFF]]){Regex.Escape(w)}(?![\p{{L}}\p{{N}}-[\u4E00-\u9FFF]])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
             .ToList();
 
         var withWord = result.Hits.Where(h => words.Any(w => w.IsMatch(texts[h.Id]))).ToList();
+        // An empty list would check nothing: every judged query has hits with its words as typed in summary or body, except
+        // those listed, whose hits have the words only in their titles or otherwise inflected (matched through stems).
+        if (!NotInSummaryOrBody.Contains(query))
+        {
+            Assert.NotEmpty(withWord);
+        }
         Assert.All(withWord, h => Assert.True(h.Snippet.Contains("<mark>", StringComparison.Ordinal), $"{h.Pid}: {h.Snippet}"));
     }
+
+    private static readonly HashSet<string> NotInSummaryOrBody = new(StringComparer.Ordinal) { "дорожного движения" };
 
     private static bool Han(string word) => word.Any(c => c is >= '\u4E00' and <= '\u9FFF');
 }

@@ -117,8 +117,10 @@ public sealed class TaxonomyLabelTests : IAsyncLifetime
     public async Task Region_and_goal_labels_match_the_source_files_in_every_language()
     {
         var wrong = new List<string>();
+        var (regions, goals) = (0, 0);
         foreach (var row in ReferenceData.Csv("i18n/m49_regions_6lang.csv"))
         {
+            regions++;
             var label = await Labels(l => l.Find(TaxonomyKinds.Region, row["m49_code"], row["lang"]));
             if (label != ReferenceData.Clean(row["name"]))
             {
@@ -128,6 +130,7 @@ public sealed class TaxonomyLabelTests : IAsyncLifetime
 
         foreach (var row in ReferenceData.Csv("i18n/sdg_goals_6lang.csv"))
         {
+            goals++;
             var label = await Labels(l => l.Find(TaxonomyKinds.Sdg, row["goal"], row["lang"]));
             if (label != ReferenceData.Clean(row["short_title"]))
             {
@@ -135,6 +138,9 @@ public sealed class TaxonomyLabelTests : IAsyncLifetime
             }
         }
 
+        // Every region of the store and every goal, in six languages: a short or empty source file would compare nothing.
+        var stored = await _store.RunAsync<HubDbContext, int>(db => db.Regions.CountAsync());
+        Assert.Equal((6 * stored, 6 * 17), (regions, goals));
         Assert.True(wrong.Count == 0, string.Join("; ", wrong));
     }
 

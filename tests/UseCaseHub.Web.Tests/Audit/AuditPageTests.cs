@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Testing;
 using UseCaseHub.Web.Tests.Identity;
 
 namespace UseCaseHub.Web.Tests.Audit;
@@ -114,7 +115,7 @@ public sealed class AuditPageTests(IdentityHubFactory hub) : IClassFixture<Ident
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
-        var records = ParseCsv(text);
+        var records = CsvText.Parse(text);
 
         Assert.Equal(["Time (UTC)", "Action", "Actor", "Actor id", "Role", "Subject type", "Subject id", "Subject", "Note", "Details"], records[0]);
         Assert.Equal(labels.Reverse(), records.Skip(1).Select(r => r[7]));
@@ -124,67 +125,5 @@ public sealed class AuditPageTests(IdentityHubFactory hub) : IClassFixture<Ident
         // A formula is never handed to a spreadsheet as a formula.
         Assert.False(records[^1][8].StartsWith('='), records[^1][8]);
         Assert.Contains("HYPERLINK", records[^1][8], StringComparison.Ordinal);
-    }
-
-    /// <summary>RFC 4180, written here independently of the writer under test.</summary>
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                record.Add(field.ToString());
-                field.Clear();
-                records.Add(record);
-                record = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            records.Add(record);
-        }
-
-        return records;
     }
 }

@@ -74,6 +74,23 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Offline_downloads_have_their_own_small_allowance_apart_from_searches()
+    {
+        using var hub = LimitedHub(new() { ["Identity:RateLimits:OfflineRequestsPerMinute"] = "2" });
+        var client = hub.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        foreach (var path in new[] { "/search/offline?q=water", "/search/offline.zip?q=water", "/search/offline.zip?q=reef" })
+        {
+            using var response = await SendFromAsync(client, HttpMethod.Get, path, "203.0.113.3");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        using var search = await SendFromAsync(client, HttpMethod.Get, "/api/search?q=water", "203.0.113.3");
+        Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+    }
+
+    [Fact]
     public async Task A_signed_in_person_is_limited_as_themself_not_by_the_address_they_share()
     {
         using var hub = LimitedHub(new() { ["Identity:RateLimits:SearchRequestsPerMinute"] = "2" });

@@ -219,3 +219,25 @@ public sealed class OfflineCapTests(CappedOfflineFactory factory) : IClassFixtur
         Assert.Equal(first.Select(s => $"entries/{s}.html"), zip.Entries.Where(e => e.FullName.EndsWith(".html", StringComparison.Ordinal) && e.FullName != "index.html").Select(e => e.FullName));
     }
 }
+
+/// <summary>A hit in the reader's language may be a translation: the zip holds the entry in that translation, never drops it.</summary>
+public sealed class OfflineTranslationTests(Translations.TranslationHubFactory factory) : IClassFixture<Translations.TranslationHubFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task A_french_readers_zip_holds_the_french_translation_of_each_hit_it_has()
+    {
+        using var api = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/fr/api/search?q=kenya&pageSize=100", UriKind.Relative)));
+        var slugs = api.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("url").GetString()!.Split('/')[^1]).ToList();
+        Assert.Contains("compteurs-eau-kenya", slugs);
+
+        using var response = await _client.GetAsync(new Uri("/fr/search/offline.zip?q=kenya", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+
+        Assert.Equal(slugs.Select(s => $"entries/{s}.html"),
+            zip.Entries.Where(e => e.FullName.EndsWith(".html", StringComparison.Ordinal) && e.FullName != "index.html").Select(e => e.FullName));
+        Assert.Contains("Compteurs d'eau intelligents au Kenya", System.Net.WebUtility.HtmlDecode(OfflineDownloadTests.Text(zip, "entries/compteurs-eau-kenya.html")), StringComparison.Ordinal);
+    }
+}

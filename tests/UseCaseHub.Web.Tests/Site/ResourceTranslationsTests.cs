@@ -25,7 +25,7 @@ public sealed partial class ResourceTranslationsTests
     {
         ["fr"] = new(StringComparer.Ordinal)
         {
-            "Action", "Actions", "Administration", "Concept", "Contact", "Description", "Licence", "Note", "Organisation",
+            "Action", "Actions", "Administration", "Contact", "Description", "Licence", "Note", "Organisation",
             "Organisations", "Page {0}", "Pages", "Permissions", "Sources", "Technologies", "Type", "Version", "Version {0}",
             "Versions",
         },

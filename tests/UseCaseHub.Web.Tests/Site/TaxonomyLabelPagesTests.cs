@@ -54,7 +54,10 @@ public sealed class TaxonomyLabelPagesTests(HubFactory factory) : IClassFixture<
 
         Assert.Contains(Goal("6", "fr"), text, StringComparison.Ordinal);
         Assert.Contains(Region("002", "fr"), text, StringComparison.Ordinal);
-        Assert.Contains("Eau", text, StringComparison.Ordinal); // the water vertical
+        // The water vertical, in its own facet (the goal's title also has the word "Eau").
+        var verticals = page.QuerySelector(".facet[data-facet=vertical]")!.TextContent;
+        Assert.Contains("Eau", verticals, StringComparison.Ordinal);
+        Assert.DoesNotContain("Water", verticals, StringComparison.Ordinal);
         Assert.DoesNotContain(Goal("6", "en"), text, StringComparison.Ordinal);
         Assert.DoesNotContain("Least developed countries", text, StringComparison.Ordinal);
         Assert.Contains(Goal("13", "fr"), unfiltered, StringComparison.Ordinal); // every goal is listed when none is chosen

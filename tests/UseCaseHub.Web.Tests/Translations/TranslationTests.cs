@@ -87,7 +87,8 @@ public sealed partial class TranslationTests(TranslationHubFactory factory) : IC
         Assert.Contains("https://example.org/kenya-water", html, StringComparison.Ordinal);
         // Who translated and when, and who reviewed.
         Assert.Contains("Équipe de traduction de test", html, StringComparison.Ordinal);
-        Assert.Contains("2026-11-30", html, StringComparison.Ordinal);
+        Assert.Contains("November 30, 2026", html, StringComparison.Ordinal); // the translation date in the page's language
+        Assert.Contains("30 novembre 2026", await PageAsync("/fr/use-cases/compteurs-eau-kenya"), StringComparison.Ordinal);
         Assert.Contains("Relectrice de test", html, StringComparison.Ordinal);
         // A best practice's translation is served under its own kind only.
         Assert.Equal(HttpStatusCode.OK, (await GetAsync("/best-practices/eleccion-lpwan")).Status);
@@ -163,6 +164,28 @@ public sealed partial class TranslationTests(TranslationHubFactory factory) : IC
             Assert.Equal(CountOf(english, "country", "KE"), CountOf(result, "country", "KE"));
             Assert.Equal(CountOf(english, "type", "use-case"), CountOf(result, "type", "use-case"));
         }
+    }
+
+    [Theory]
+    [InlineData("compteurs-eau-kenya")] // a public entry's translation
+    [InlineData("brouillon-invisible")] // a draft's translation, which the caller cannot see
+    public async Task A_new_entry_cannot_take_a_translations_address(string slug)
+    {
+        var member = Caller.Member(await _api.OrganizationIdAsync("Fixture Utility"));
+        var draft = new System.Text.Json.Nodes.JsonObject
+        {
+            ["Title"] = "Taking over an address",
+            ["Summary"] = "Written through the API.",
+            ["Slug"] = slug,
+            ["Stage"] = "Pilot",
+            ["Sdgs"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["Number"] = 6 }),
+            ["Verticals"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["Slug"] = "water" }),
+        };
+
+        var (status, body, _) = await _api.SendAsync(HttpMethod.Post, "/odata/UseCases", member, draft.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("SlugTaken", (string)body!["error"]!["details"]![0]!["code"]!);
     }
 
     [Fact]

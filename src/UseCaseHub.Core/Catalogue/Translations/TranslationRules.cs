@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Search;
 
@@ -28,10 +27,6 @@ public static class TranslationRules
         var visible = entries.VisibleTo(audience).Where(e => e.RevisionOfId == null).Select(e => e.Id);
         return translations.Where(t => visible.Contains(t.EntryId));
     }
-
-    /// <summary>The same rule as a predicate over the entries a context already filters (the API's query filter).</summary>
-    public static Expression<Func<EntryTranslation, bool>> OfVisible(IQueryable<Entry> visibleEntries) =>
-        t => visibleEntries.Any(e => e.Id == t.EntryId && e.RevisionOfId == null);
 
     /// <summary>
     /// Which version a reader is shown: the translation in the reader's language when there is one, else the original.

@@ -30,7 +30,13 @@ public sealed class IndexModel(OfflineDownloads downloads, SearchLabels labels, 
         }
 
         Asked = query.Request;
-        Package = await downloads.GetAsync(Asked, Request, cancellationToken);
+        if (await downloads.GetAsync(Asked, Request, cancellationToken) is not { } package)
+        {
+            Response.Headers.RetryAfter = "10";
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        Package = package;
         Label = labels.ForCurrentCulture();
         // The size shown is for this caller's zip (a member's may hold drafts): not for shared caches.
         Response.Headers.CacheControl = "private, no-store";
