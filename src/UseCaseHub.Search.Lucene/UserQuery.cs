@@ -1,10 +1,10 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using UseCaseHub.Core.Search;
+using Token = UseCaseHub.Core.Search.QueryToken;
 
 namespace UseCaseHub.Search.Lucene;
 
@@ -13,7 +13,7 @@ namespace UseCaseHub.Search.Lucene;
 /// <c>facet:value</c> for the facet keys. It never throws: unreadable input falls back to a plain search
 /// for the words in it. Each word is analysed as each language in the index would analyse it.
 /// </summary>
-internal sealed partial class UserQuery
+internal sealed class UserQuery
 {
     private readonly LuceneAnalyzers _analyzers;
     private readonly IndexSnapshot _snapshot;
@@ -50,110 +50,18 @@ internal sealed partial class UserQuery
         var query = new UserQuery(analyzers, snapshot);
         try
         {
-            query.Query = query.Build(Tokenize(text));
+            query.Query = query.Build(QuerySyntax.Tokenize(text));
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IndexOutOfRangeException or BooleanQuery.TooManyClausesException)
         {
             query.Words.Clear();
             query._required.Clear();
             query._alternatives = false;
-            query.Query = query.Build(Tokenize(Plain(text)));
+            query.Query = query.Build(QuerySyntax.Tokenize(QuerySyntax.Plain(text)));
         }
 
         query.Features();
         return query;
-    }
-
-    private sealed record Token(string Text, bool Phrase, bool Negated, string? Facet);
-
-    private static string Plain(string text) =>
-        new(text.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray());
-
-    /// <summary>Lucene syntax people paste (boosts, fuzziness, ranges, groups, wildcards) is not ours: it becomes spaces.</summary>
-    [GeneratedRegex(@"[\^~][0-9.]*|[()\[\]{}*?!\\/|&+]")]
-    private static partial Regex Operators();
-
-    /// <summary><c>name:</c> before a value; kept only when the name is a facet key.</summary>
-    [GeneratedRegex(@"(?<=^|\s|-)([A-Za-z_]+):")]
-    private static partial Regex FieldPrefix();
-
-    private static string Clean(string text)
-    {
-        text = Operators().Replace(text, " ");
-        text = FieldPrefix().Replace(text, m => Facets.IsKnown(m.Groups[1].Value.ToLowerInvariant()) ? m.Value : " ");
-        if (text.Count(c => c == '"') % 2 == 1)
-        {
-            // An unclosed quote is a slip, not a phrase to the end.
-            var last = text.LastIndexOf('"');
-            text = text.Remove(last, 1).Insert(last, " ");
-        }
-
-        return text;
-    }
-
-    private static List<Token> Tokenize(string text)
-    {
-        text = Clean(text);
-        var tokens = new List<Token>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (char.IsWhiteSpace(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var negated = text[i] == '-' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]);
-            if (negated)
-            {
-                i++;
-            }
-
-            string? facet = null;
-            var colon = FacetPrefix(text, i);
-            if (colon > 0)
-            {
-                facet = text[i..colon].ToLowerInvariant();
-                i = colon + 1;
-            }
-
-            if (i < text.Length && text[i] == '"')
-            {
-                var end = text.IndexOf('"', i + 1);
-                var phrase = end < 0 ? text[(i + 1)..] : text[(i + 1)..end];
-                i = end < 0 ? text.Length : end + 1;
-                tokens.Add(new Token(phrase, facet is null, negated, facet));
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-
-            var word = text[start..i].TrimEnd(':');
-            if (word.Length > 0 && !(facet is null && Facets.IsKnown(word.ToLowerInvariant()) && text[start..i].EndsWith(':')))
-            {
-                tokens.Add(new Token(word, false, negated, facet));
-            }
-        }
-
-        return tokens;
-    }
-
-    /// <summary>The index of the colon when the text at <paramref name="start"/> is <c>facet:</c> followed by a value.</summary>
-    private static int FacetPrefix(string text, int start)
-    {
-        var colon = start;
-        while (colon < text.Length && char.IsAsciiLetter(text[colon]))
-        {
-            colon++;
-        }
-
-        return colon < text.Length - 1 && text[colon] == ':' && !char.IsWhiteSpace(text[colon + 1])
-            && Facets.IsKnown(text[start..colon].ToLowerInvariant()) ? colon : -1;
     }
 
     /// <summary>
@@ -339,7 +247,7 @@ internal sealed partial class UserQuery
 
         if (!token.Negated)
         {
-            Words.AddRange(Plain(token.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()));
+            Words.AddRange(QuerySyntax.Plain(token.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()));
         }
 
         var text = token.Text.Normalize(NormalizationForm.FormC);

@@ -31,7 +31,16 @@ public sealed class SearchIndexer(
     {
         if (options.Value.SyncOnStart)
         {
-            await SyncAsync(cancellationToken);
+            try
+            {
+                await SyncAsync(cancellationToken);
+            }
+            catch (SearchUnavailableException exception)
+            {
+                // A remote engine that is down must not keep the site from starting: pages work, search says it is
+                // unavailable, and the outbox keeps every change until the indexer's next pass gets through.
+                logger.LogWarning(exception, "Search engine unavailable at start; pending changes stay in the outbox");
+            }
         }
 
         SearchOutbox.Written += OnWritten;

@@ -1,3 +1,5 @@
+using UseCaseHub.Core.Search;
+
 namespace UseCaseHub.Web.Errors;
 
 public static class ErrorsExtensions
@@ -10,6 +12,8 @@ public static class ErrorsExtensions
     public static IServiceCollection AddHubErrors(this IServiceCollection services)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Localize);
+        // A search engine that cannot answer (Elasticsearch down) is 503 "unavailable", not a 500 bug.
+        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = StatusOf);
         return services;
     }
 
@@ -18,8 +22,11 @@ public static class ErrorsExtensions
         // With problem details registered, the handlers without a path write RFC 7807 bodies.
         app.UseWhen(c => c.Request.Path.IsApiPath(), api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.IsApiPath(), site => site
-            .UseExceptionHandler("/error")
+            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusOf })
             .UseStatusCodePagesWithReExecute("/status/{0}"));
         return app;
     }
+
+    private static int StatusOf(Exception exception) =>
+        exception is SearchUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
 }

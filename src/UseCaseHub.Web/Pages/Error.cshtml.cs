@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using UseCaseHub.Core.Search;
 
 namespace UseCaseHub.Web.Pages;
 
@@ -10,5 +12,12 @@ public sealed class ErrorModel : PageModel
 {
     public string? RequestId { get; private set; }
 
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    /// <summary>The search engine could not answer (503): the page says so, since every other page still works.</summary>
+    public bool SearchUnavailable { get; private set; }
+
+    public void OnGet()
+    {
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        SearchUnavailable = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is SearchUnavailableException;
+    }
 }

@@ -1,4 +1,5 @@
 using UseCaseHub.Core.Search;
+using UseCaseHub.Search.Elasticsearch;
 using UseCaseHub.Search.Lucene;
 
 namespace UseCaseHub.Web.Search;
@@ -13,6 +14,7 @@ public static class SearchWebExtensions
     {
         services.AddHubSearchCore(configuration);
         services.AddLuceneSearch(configuration);
+        services.AddHubElasticsearch(configuration);
         services.AddSingleton<SearchLabels>();
         return services;
     }
