@@ -8,7 +8,7 @@ public abstract partial class RankingContract
     /// Tag names in other languages (ITaxonomyLabels) are searched as that language: a French reader's "eau" finds an
     /// English entry tagged SDG 6 by its French name, after a French entry that has the word in its own text.
     /// </summary>
-    [Fact]
+    [ContractFact]
     public async Task A_tag_name_in_the_readers_language_matches_but_weighs_less_than_the_entrys_own_words()
     {
         var tagged = Document("Pump telemetry", "Pumps report their state.", "The district office keeps the pump records.") with

@@ -65,7 +65,7 @@ public abstract partial class RankingContract(Func<string, ISearchEngine> newEng
     private static string Filler(int sentences) =>
         string.Join(' ', Enumerable.Repeat("The district office keeps the records of every household and reports them each month.", sentences));
 
-    [Fact]
+    [ContractFact]
     public async Task An_entry_with_the_words_in_its_title_ranks_above_one_that_only_repeats_them_in_its_body()
     {
         var title = Document("Quorble sensors for harbour berths", "Harbour berths report whether they are free.", Filler(6));
@@ -77,7 +77,7 @@ public abstract partial class RankingContract(Func<string, ISearchEngine> newEng
         Assert.Equal([title.Pid, body.Pid], ranked);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_words_as_an_exact_phrase_rank_above_the_same_words_apart()
     {
         var phrase = Document("Berth monitoring", "Berths report whether they are free.", "The harbour installed zentix quorble units last year. " + Filler(4));
@@ -94,7 +94,7 @@ public abstract partial class RankingContract(Func<string, ISearchEngine> newEng
     /// an English entry that has the word "port" itself, even when the reader's language is not known (an API call
     /// without a language): the word as typed decides.
     /// </summary>
-    [Theory]
+    [ContractTheory]
     [InlineData("en")]
     [InlineData(null)]
     public async Task A_foreign_word_sharing_a_stem_never_outranks_the_word_itself(string? reader)
@@ -109,7 +109,7 @@ public abstract partial class RankingContract(Func<string, ISearchEngine> newEng
     }
 
     /// <summary>The other way round: an entry in another language that has the very word typed ranks above one in the reader's language with only a word of the same stem.</summary>
-    [Fact]
+    [ContractFact]
     public async Task A_foreign_entry_with_the_word_itself_ranks_above_a_stem_only_match_in_the_readers_language()
     {
         var usb = Document("Solar home kits", "Kits with a lamp and USB ports.", "Later kits added a radio and more USB ports. Ports charge phones.");
@@ -120,7 +120,7 @@ public abstract partial class RankingContract(Func<string, ISearchEngine> newEng
         Assert.Equal([french.Pid, usb.Pid], ranked);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_hyphenated_compound_is_found_by_the_word_written_whole()
     {
         var hyphen = Document("Village power sharing", "Households link their solar systems into a village micro-grid.", Filler(2));

@@ -94,7 +94,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
 
     public static TheoryData<string> AllFacets => new(Facets.All);
 
-    [Theory]
+    [ContractTheory]
     [MemberData(nameof(AllFacets))]
     public async Task Facet_counts_equal_the_stores_counts(string facet)
     {
@@ -105,7 +105,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal(expected.OrderBy(p => p.Key), Flat(result, facet).OrderBy(p => p.Key));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Total_is_the_number_of_published_entries_and_count_includes_every_status()
     {
         var result = await SearchAsync("");
@@ -118,7 +118,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.True(all > published);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_selected_value_filters_the_hits_and_its_facet_still_counts_the_other_values()
     {
         var result = await SearchAsync("", new() { [Facets.Sdg] = ["6"] });
@@ -131,7 +131,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.False(result.Facets[Facets.Sdg].Single(v => v.Value == "11").Selected);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Values_of_one_facet_combine_with_or()
     {
         var result = await SearchAsync("", new() { [Facets.Sdg] = ["6", "7"] });
@@ -140,7 +140,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.True(result.Total > await StoreTotalAsync(e => e.Sdgs.Any(g => g.Number == 6)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Facets_combine_with_and_and_each_ignores_only_its_own_selection()
     {
         var result = await SearchAsync("", new() { [Facets.Sdg] = ["11"], [Facets.Region] = ["002"] });
@@ -154,7 +154,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
             Flat(result, Facets.Country).OrderBy(p => p.Key));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Three_selected_facets_each_count_within_the_other_two()
     {
         var result = await SearchAsync("", new() { [Facets.Sdg] = ["11", "6"], [Facets.Region] = ["002"], [Facets.Type] = [SearchTypes.UseCase] });
@@ -168,7 +168,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
             Flat(result, Facets.Type).OrderBy(p => p.Key));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Filter_values_match_whatever_their_case_and_unknown_values_match_nothing()
     {
         var lower = await SearchAsync("", new() { [Facets.Country] = ["ke"] });
@@ -179,7 +179,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Contains(unknown.Facets[Facets.Country], v => v is { Value: "ZZ", Count: 0, Selected: true });
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Hierarchical_facets_nest_counts_at_every_level()
     {
         var result = await SearchAsync("");
@@ -200,7 +200,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal(targets.Values.Sum(), result.Facets[Facets.Sdg].SelectMany(g => g.Children ?? []).Sum(t => t.Count));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Children_can_nest_only_under_selected_values_or_also_under_the_most_frequent()
     {
         var filters = new Dictionary<string, IReadOnlyList<string>> { [Facets.Country] = ["KE"] };
@@ -228,7 +228,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
 
     // ---- Query syntax ----
 
-    [Fact]
+    [ContractFact]
     public async Task Words_are_all_required_and_stemmed_in_the_entrys_language()
     {
         Assert.Equal([Reef], await IdsAsync("quokka telemetry"));
@@ -237,20 +237,20 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal([French], await IdsAsync("Quokkaville"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Tag_names_are_searchable_text()
     {
         Assert.Equal([Reef, Markup], await IdsAsync("quokka Fiji"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Phrases_match_words_in_order()
     {
         Assert.Equal([Reef], await IdsAsync("\"coral bleaching alerts\""));
         Assert.Empty(await IdsAsync("\"bleaching coral\""));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Phrases_do_not_run_from_one_field_into_the_next()
     {
         // "... for harbours" ends the titles; "Zorblax harbour ..." starts a summary; the title is also boosted.
@@ -259,14 +259,14 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal([ZorblaxInSummary], await IdsAsync("\"zorblax harbour sensors\""));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_word_in_the_title_outranks_one_in_the_summary_which_outranks_one_in_the_body()
     {
         var ranked = (await SearchAsync("zorblax")).Hits.Select(h => h.Id).ToList();
         Assert.Equal([ZorblaxInTitle, ZorblaxInSummary, ZorblaxInBody], ranked);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Excluded_words_and_phrases_remove_hits()
     {
         var all = await IdsAsync("quokka");
@@ -276,7 +276,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Contains(Reef, await IdsAsync("quokka -\"bleaching coral\""));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Or_joins_alternatives()
     {
         var either = await IdsAsync("telemetry OR gateways");
@@ -286,7 +286,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal([Reef, Farms], await IdsAsync("quokka telemetry OR gateways"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Facet_keys_in_the_query_filter_by_value()
     {
         Assert.Equal([Reef, Markup], await IdsAsync("quokka country:fj"));
@@ -295,7 +295,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal([French], await IdsAsync("quokkaville language:fr"));
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("\"quokka telemetry")]
     [InlineData("quokka (telemetry")]
     [InlineData("quokka AND OR telemetry")]
@@ -310,7 +310,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Contains(Reef, ids);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("OR", true)]
     [InlineData("-", true)]
     [InlineData("\"", true)]
@@ -328,7 +328,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal(matchesEverything ? everything : 0, result.Total);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_very_long_query_does_not_fail()
     {
         var result = await SearchAsync(string.Join(' ', Enumerable.Repeat("quokka telemetry OR", 400)));
@@ -338,7 +338,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
 
     // ---- Paging and sorting ----
 
-    [Fact]
+    [ContractFact]
     public async Task Pages_split_the_results_without_overlap_and_beyond_the_end_are_empty()
     {
         var all = await SearchAsync("", pageSize: 100, sort: SearchSort.Title);
@@ -356,7 +356,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal(first.Hits.Select(h => h.Id), zero.Hits.Select(h => h.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Sorting_by_title_and_by_newest()
     {
         var byTitle = await SearchAsync("", pageSize: 100, sort: SearchSort.Title);
@@ -369,7 +369,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal(dates.OrderDescending(), dates);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Relevance_puts_title_matches_first()
     {
         var result = await SearchAsync("telemetry");
@@ -384,7 +384,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     /// body) has the word ranks above every entry in another language whose text lacks it (matched through a shared stem
     /// or an English tag name only).
     /// </summary>
-    [Theory]
+    [ContractTheory]
     [InlineData("water")]
     [InlineData("port")]
     [InlineData("traffic")]
@@ -407,7 +407,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
             $"{hits[firstCollision].Pid} ({entries[hits[firstCollision].Id].Language}) at {firstCollision} above {hits[lastExact].Pid} at {lastExact}");
     }
 
-    [Fact]
+    [ContractFact]
     public void The_readers_language_comes_from_the_querys_script_or_else_the_ui()
     {
         Assert.Equal("ar", ReaderLanguage.Of("عدادات", "en"));
@@ -419,7 +419,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
 
     // ---- Highlights, spelling, suggestions, similar ----
 
-    [Fact]
+    [ContractFact]
     public async Task Snippets_mark_matches_and_escape_the_text()
     {
         var hit = (await SearchAsync("ampersands")).Hits.Single(h => h.Id == Markup);
@@ -431,7 +431,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal("Quokka <script>alert(1)</script> markup", hit.Title);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Snippets_write_accented_letters_as_themselves()
     {
         var hit = (await SearchAsync("lampadaires")).Hits.Single(h => h.Id == French);
@@ -440,7 +440,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.DoesNotContain("&#", hit.Snippet.Replace("&#x27;", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Snippets_mark_other_forms_of_the_word_with_or_without_accents_and_elisions()
     {
         var hit = (await SearchAsync("electricite lampadaire")).Hits.Single(h => h.Id == French);
@@ -449,7 +449,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Contains("électricité</mark>", hit.Snippet, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Snippets_come_from_the_body_when_the_summary_does_not_match()
     {
         var hit = (await SearchAsync("fishermen")).Hits.Single(h => h.Id == Reef);
@@ -457,7 +457,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Contains("<mark>Fishermen</mark>", hit.Snippet, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("عدادات", "UC-2026-00009")]
     [InlineData("水表", "UC-2026-00201")]
     [InlineData("salinity", "UC-2026-00217")]
@@ -473,7 +473,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     }
 
     /// <summary>The issue's searches: a hit whose summary or body has the word shows it marked (a title-only match may show the summary plain).</summary>
-    [Theory]
+    [ContractTheory]
     [InlineData("water")]
     [InlineData("port")]
     [InlineData("traffic")]
@@ -489,7 +489,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.All(hits.Where(h => pattern.IsMatch(texts[h.Id])), h => Assert.Contains("<mark>", h.Snippet, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Zero_results_offer_a_spelling_that_finds_something()
     {
         // Two edits (a swap) in a short word is a guess: offered, not searched.
@@ -501,7 +501,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Null((await SearchAsync("quokka")).DidYouMean);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_misspelling_that_finds_nothing_is_searched_as_its_confident_correction()
     {
         var result = await SearchAsync("quokkka telemetri");
@@ -512,7 +512,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Null((await SearchAsync("quokka telemetry")).CorrectedQuery);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_query_with_syntax_is_never_replaced_by_its_correction()
     {
         var result = await SearchAsync("quokkka -wombats");
@@ -522,7 +522,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal("quokka", result.DidYouMean);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Suggestions_offer_titles_and_tags_the_audience_may_see()
     {
         var titles = await Engine.SuggestAsync("quokka te", SearchAudience.Public);
@@ -537,7 +537,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Empty(await Engine.SuggestAsync("  ", SearchAudience.Public));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Similar_entries_share_words_and_never_include_the_entry_or_hidden_ones()
     {
         var similar = await Engine.SimilarAsync(Reef, SearchAudience.Public, 5);
@@ -548,7 +548,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Empty(await Engine.SimilarAsync(Guid.NewGuid(), SearchAudience.Public));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Similar_to_a_new_text_finds_the_duplicate_for_the_audience_and_never_the_excluded_entry()
     {
         const string text = "Coral bleaching alerts from reef buoys\nBuoys report water temperature so that coral bleaching alerts go out early.";
@@ -565,7 +565,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
 
     // ---- Visibility ----
 
-    [Fact]
+    [ContractFact]
     public async Task Each_audience_sees_what_the_visibility_rule_allows()
     {
         var organization = await corpus.Store.RunAsync<HubDbContext, Guid>(db =>
@@ -578,7 +578,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Contains(Reef, await IdsAsync("quokka", new SearchAudience(false, organization)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Matching_ids_are_the_searchs_hits_for_the_audience_beyond_one_page_and_up_to_the_maximum()
     {
         var everyone = await IdsAsync("", SearchAudience.Everyone);
@@ -598,7 +598,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
 
     // ---- Writes ----
 
-    [Fact]
+    [ContractFact]
     public async Task Removed_documents_disappear_and_indexed_ones_come_back()
     {
         var document = await corpus.Store.DocumentsAsync(async (db, documents) => (await documents.LoadAsync(db, [Farms])).Single());
@@ -612,7 +612,7 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Equal([Farms], back);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task One_apply_indexes_removes_and_records_the_store_state_together()
     {
         var before = await Engine.StateAsync();

@@ -95,7 +95,7 @@ public abstract class RelevanceContract(SearchCorpus corpus, ITestOutputHelper o
         return scored;
     }
 
-    [Fact]
+    [ContractFact]
     public void The_judgement_set_covers_every_language_and_kind_of_query()
     {
         Assert.True(Judgements.Count >= 40);
@@ -104,7 +104,7 @@ public abstract class RelevanceContract(SearchCorpus corpus, ITestOutputHelper o
         Assert.All(Judgements, j => Assert.Contains(j.Grades.Values, g => g > 0));
     }
 
-    [Fact]
+    [ContractFact]
     public void The_measures_are_the_textbook_ones()
     {
         var grades = new Dictionary<string, int> { ["a"] = 2, ["b"] = 1 };
@@ -115,7 +115,7 @@ public abstract class RelevanceContract(SearchCorpus corpus, ITestOutputHelper o
         Assert.Equal(1, Precision(["b", "x", "a"], grades));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Mean_ndcg_and_precision_stay_above_their_floors()
     {
         var scored = await ScoreAsync();
