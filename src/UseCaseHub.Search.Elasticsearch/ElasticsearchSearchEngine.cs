@@ -365,9 +365,10 @@ public sealed class ElasticsearchSearchEngine : ISearchEngine, IDisposable
 
         var status = response.ApiCallDetails.HttpStatusCode;
         var reason = response.ElasticsearchServerError?.Error?.Reason ?? response.ApiCallDetails.OriginalException?.Message ?? "no answer";
-        if (status is null or 408 or 429 or >= 500)
+        // No status (or the transport's 0) means no answer at all: refused, reset, timed out.
+        if (status is null or 0 or 408 or 429 or >= 500)
         {
-            throw new SearchUnavailableException($"Elasticsearch {what} failed ({(status is null ? "unreachable" : $"status {status}")}): {reason}",
+            throw new SearchUnavailableException($"Elasticsearch {what} failed ({(status is null or 0 ? "unreachable" : $"status {status}")}): {reason}",
                 response.ApiCallDetails.OriginalException);
         }
 
