@@ -171,7 +171,8 @@ public static class SearchExports
                     continue;
                 }
 
-                JsonSerializer.Serialize(json, row, EntryExports.Json);
+                // Serialize(writer, ...) would flush the writer synchronously, which a compressed response refuses.
+                json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(row, EntryExports.Json), skipInputValidation: true);
                 count++;
             }
 
