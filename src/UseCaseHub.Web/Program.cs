@@ -6,6 +6,8 @@ using UseCaseHub.Web.Attachments;
 using UseCaseHub.Web.Cli;
 using UseCaseHub.Web.Curation;
 using UseCaseHub.Web.Errors;
+using UseCaseHub.Web.Exports;
+using UseCaseHub.Web.Feeds;
 using UseCaseHub.Web.Health;
 using UseCaseHub.Web.Identity;
 using UseCaseHub.Web.Localization;
@@ -36,6 +38,8 @@ builder.Services.AddHubCuration(builder.Configuration);
 builder.Services.AddHubSubmit();
 builder.Services.AddHubAttachments(builder.Configuration);
 builder.Services.AddHubOffline(builder.Configuration);
+builder.Services.AddHubExports(builder.Configuration);
+builder.Services.AddHubFeeds(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -62,6 +66,8 @@ app.MapHubHealth();
 app.MapHubSecurityContact();
 app.MapHubAttachments();
 app.MapHubOffline();
+app.MapHubExports();
+app.MapHubFeeds();
 await app.RunAsync();
 return 0;
 

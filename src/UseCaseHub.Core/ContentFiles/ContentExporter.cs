@@ -110,6 +110,16 @@ public sealed class ContentExporter(HubDbContext db)
         return FileText(ToFile(entry), entry.Body);
     }
 
+    /// <summary>
+    /// One translation as the content file the export writes (<c>translations/&lt;lang&gt;/&lt;slug&gt;.md</c>), for the
+    /// entry page's Markdown download of a translated version. <see cref="Catalogue.Translations.EntryTranslation.Entry"/> must be loaded.
+    /// </summary>
+    public static string ToMarkdown(Catalogue.Translations.EntryTranslation translation)
+    {
+        ArgumentNullException.ThrowIfNull(translation);
+        return FileText(ToFile(translation), translation.Body);
+    }
+
     private static string FileText(object frontMatter, string body) =>
         new StringBuilder().Append("---\n").Append(Yaml.Serialize(frontMatter)).Append("---\n").Append(body).ToString();
 

@@ -127,7 +127,11 @@ internal static class IdentityRateLimits
 
             // A zip for offline reading costs hundreds of searches' work when it is built: its own, small allowance.
             if (path.StartsWithSegments("/search/offline", StringComparison.OrdinalIgnoreCase)
-                || path.StartsWithSegments("/search/offline.zip", StringComparison.OrdinalIgnoreCase))
+                || path.StartsWithSegments("/search/offline.zip", StringComparison.OrdinalIgnoreCase)
+                // share: search exports page through every result the same way, so they share that allowance.
+                || path.StartsWithSegments("/search/export.csv", StringComparison.OrdinalIgnoreCase)
+                || path.StartsWithSegments("/search/export.json", StringComparison.OrdinalIgnoreCase)
+                || path.StartsWithSegments("/api/search/export", StringComparison.OrdinalIgnoreCase))
             {
                 return ("offline", limits.OfflineRequestsPerMinute);
             }
@@ -138,6 +142,7 @@ internal static class IdentityRateLimits
             }
 
             return path.StartsWithSegments("/search", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/api/search", StringComparison.OrdinalIgnoreCase)
+                || path.StartsWithSegments("/feed.atom", StringComparison.OrdinalIgnoreCase)
                 ? ("search", limits.SearchRequestsPerMinute)
                 : (null, 0);
         }

@@ -1,15 +1,13 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Catalogue;
-using UseCaseHub.Core.Catalogue.Translations;
 using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Web.Exports;
 using UseCaseHub.Web.Site;
 
 namespace UseCaseHub.Web.Offline;
@@ -109,7 +107,7 @@ public sealed class OfflineDownloads(
     private async Task<OfflinePackage> BuildAsync(SearchRequest request, HttpRequest http, Uri siteBase, DateOnly today, CancellationToken cancellationToken)
     {
         var (ids, total) = await HitsAsync(request, cancellationToken);
-        var entries = await EntriesAsync(ids, request.Audience, cancellationToken);
+        var entries = await HitEntries.LoadAsync(db, ids, request.Audience, cancellationToken);
         var files = FileNames(entries);
         var searchUrl = new Uri(siteBase, "search" + OfflineLinks.QueryString(http.Query)).AbsoluteUri;
 
@@ -162,38 +160,6 @@ public sealed class OfflineDownloads(
         }
 
         return (ids, total);
-    }
-
-    /// <summary>
-    /// The entries in search order, read under the same rule search applies (an index running behind never widens it). A hit
-    /// in the reader's language may be a translation (its own id): the entry is read and shown in that translation.
-    /// </summary>
-    private async Task<List<Entry>> EntriesAsync(List<Guid> ids, SearchAudience audience, CancellationToken cancellationToken)
-    {
-        var translations = await db.EntryTranslations.AsNoTracking().VisibleTo(db.Entries, audience)
-            .Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-        var entryIds = ids.Select(id => translations.TryGetValue(id, out var t) ? t.EntryId : id).ToList();
-        var loaded = await db.Entries.AsNoTracking().VisibleTo(audience).Where(e => entryIds.Contains(e.Id))
-            .Include(e => e.Verticals).Include(e => e.Countries).Include(e => e.Sdgs).Include(e => e.SdgTargets)
-            .Include(e => e.Technologies).Include(e => e.Standards).Include(e => e.Organization).Include(e => e.Partners)
-            .Include(e => ((BestPractice)e).DrawsOn.Where(u => EntryStatuses.Public.Contains(u.Status)))
-            .AsSplitQuery().ToDictionaryAsync(e => e.Id, cancellationToken);
-        var entries = new List<Entry>();
-        foreach (var id in ids)
-        {
-            var translation = translations.GetValueOrDefault(id);
-            if (loaded.TryGetValue(translation?.EntryId ?? id, out var entry))
-            {
-                if (translation is not null)
-                {
-                    TranslatedView.Apply(entry, translation);
-                }
-
-                entries.Add(entry);
-            }
-        }
-
-        return entries;
     }
 
     /// <summary>File names from slugs (a use case and a best practice may share one: the second gets its identifier appended).</summary>

@@ -72,7 +72,7 @@ public static class SearchApi
     /// The language of the facets' labels: <c>lang</c> when given (one of the six UN languages), else the request's
     /// culture (the <c>/fr/</c> prefix, the culture cookie, then Accept-Language).
     /// </summary>
-    private static bool LabelLanguage(HttpContext context, out string language)
+    internal static bool LabelLanguage(HttpContext context, out string language)
     {
         var asked = context.Request.Query["lang"];
         if (asked.Count == 0)

@@ -253,6 +253,27 @@ public static class AccessMatrix
             Get("search/offline.zip", "/search/offline.zip?q=draft", "/search/offline.zip?q=alpha"),
             new("odata/openapi.json", [new("GET", "/odata/openapi.json", Public)]),
 
+            // share: an entry's exports and print page read public entries only, as the entry page does (a draft is 404 for
+            // everyone); search exports are built from what the caller may search (drafts checked by SearchExportTests);
+            // the Atom feed is always the public's view.
+            new("{kind:regex(^(use-cases|best-practices)$)}/{slug}/export.json",
+            [
+                new("GET", "/use-cases/kenya-water/export.json", Public),
+                new("GET", $"/use-cases/{f.DraftA.Slug}/export.json", Expect.All(404)),
+                new("GET", $"/best-practices/{f.PracticeA.Slug}/export.json", Expect.All(404)),
+            ]),
+            new("{kind:regex(^(use-cases|best-practices)$)}/{slug}/export.md",
+            [
+                new("GET", "/best-practices/choosing-lpwan/export.md", Public),
+                new("GET", $"/use-cases/{f.DraftB.Slug}/export.md", Expect.All(404)),
+            ]),
+            new("use-cases/{slug}/print", [new("GET", "/use-cases/kenya-water/print", Public), new("GET", $"/use-cases/{f.DraftA.Slug}/print", Expect.All(404))]),
+            new("best-practices/{slug}/print", [new("GET", "/best-practices/choosing-lpwan/print", Public), new("GET", $"/best-practices/{f.PracticeA.Slug}/print", Expect.All(404))]),
+            Get("search/export.csv", "/search/export.csv?q=draft", "/search/export.csv?q=alpha&country=KE"),
+            Get("search/export.json", "/search/export.json?q=draft", "/search/export.json?q=alpha"),
+            Get("api/search/export", "/api/search/export?q=draft&format=csv", "/api/search/export?q=alpha"),
+            Get("feed.atom", "/feed.atom?q=draft", "/feed.atom?q=alpha", "/feed.atom"),
+
             // The OpenID Connect server: requests without client or parameters are refused by the protocol, for everyone.
             new("connect/authorize", [new("GET", "/connect/authorize", Expect.All(400)), FormPost("/connect/authorize", Expect.All(400))]),
             new("connect/token", [FormPost("/connect/token", Expect.All(400))]),
