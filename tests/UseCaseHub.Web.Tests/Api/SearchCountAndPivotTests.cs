@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Search;
@@ -108,20 +109,6 @@ public sealed class SearchCountAndPivotTests(ApiFactory factory) : IClassFixture
         Assert.All(rows, r => Assert.NotNull(r!["Sdgs"]));
     }
 
-    [Fact]
-    public async Task Search_with_filter_over_the_cap_is_refused_with_a_problem_not_cut()
-    {
-        using var capped = new CappedFactory();
-        var api = new ApiTestKit(capped);
-        var alone = await api.GetAsync("/odata/UseCases?$search=water&$count=true&$select=Pid");
-        Assert.True((int)alone["@odata.count"]! > 2, "$search alone is not capped");
-
-        var (status, body, _) = await api.SendAsync(HttpMethod.Get, "/odata/UseCases?$search=water&$filter=true&$count=true");
-
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("SearchTooBroad", (string)body!["error"]!["code"]!);
-    }
-
     public static TheoryData<string, string> Pivots
     {
         get
@@ -176,10 +163,53 @@ public sealed class SearchCountAndPivotTests(ApiFactory factory) : IClassFixture
             Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), actual.OrderBy(p => p.Key, StringComparer.Ordinal));
         }
     }
+}
 
-    /// <summary>A host of its own (its own index folder) whose $search joins at most two ids.</summary>
-    private sealed class CappedFactory : ApiFactory
+/// <summary>
+/// A host of its own (its own store and index, which these tests change): <c>Api:MaxSearchHits</c> at two, and a store
+/// changed behind the engine's back to show which one answers.
+/// </summary>
+public sealed class SearchCapAndEngineCountTests(SearchCapAndEngineCountTests.CappedFactory factory) : IClassFixture<SearchCapAndEngineCountTests.CappedFactory>
+{
+    private readonly ApiTestKit _api = new(factory);
+
+    public sealed class CappedFactory : ApiFactory
     {
         protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Api:MaxSearchHits", "2")];
+    }
+
+    [Fact]
+    public async Task Search_with_filter_over_the_cap_is_refused_with_a_problem_not_cut()
+    {
+        var alone = await _api.GetAsync("/odata/Entries?$search=water&$count=true&$select=Pid");
+        Assert.True((int)alone["@odata.count"]! > 2, "$search alone is not capped");
+
+        var (status, body, _) = await _api.SendAsync(HttpMethod.Get, "/odata/Entries?$search=water&$filter=true&$count=true");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("SearchTooBroad", (string)body!["error"]!["code"]!);
+    }
+
+    [Fact]
+    public async Task The_pivot_is_counted_by_the_engine_and_other_shapes_by_the_store()
+    {
+        await factory.Services.GetRequiredService<SearchIndexer>().DrainAsync();
+        const string pivot = "/odata/EntryTags?$apply=filter(Facet eq 'sdg')/groupby((Code),aggregate($count as Entries))";
+        static int Goal6(JsonNode body) => body["value"]!.AsArray().Where(r => (string)r!["Code"]! == "6").Select(r => (int)r!["Entries"]!).SingleOrDefault();
+        var before = Goal6(await _api.GetAsync(pivot));
+        Assert.True(before > 0);
+
+        // One goal-6 link removed in SQL, past the context (no outbox row): the store knows, the index does not (yet).
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Core.Store.HubDbContext>();
+            // Plain SQL both stores speak; the entry picked by SQL too, so no id crosses a provider's Guid conversion.
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(
+                "DELETE FROM \"EntrySdgs\" WHERE \"SdgsNumber\" = 6 AND \"EntriesId\" = (SELECT l.\"EntriesId\" FROM \"EntrySdgs\" l "
+                + "JOIN \"Entries\" e ON e.\"Id\" = l.\"EntriesId\" WHERE l.\"SdgsNumber\" = 6 AND e.\"Status\" = 'Published' AND e.\"RevisionOfId\" IS NULL LIMIT 1)"));
+        }
+
+        Assert.Equal(before, Goal6(await _api.GetAsync(pivot)));
+        Assert.Equal(before - 1, Goal6(await _api.GetAsync(pivot + "&$orderby=Code")));
     }
 }
