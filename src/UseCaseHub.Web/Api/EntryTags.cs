@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Mvc;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Search;
