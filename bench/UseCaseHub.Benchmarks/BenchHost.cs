@@ -4,10 +4,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace UseCaseHub.Benchmarks;
 
 /// <summary>The real host (Program) on a loopback Kestrel port over the benchmark's data folder.</summary>
-internal sealed class BenchHost(string dataPath, string seedsPath) : WebApplicationFactory<Program>
+internal sealed class BenchHost(string dataPath, string seedsPath, IEnumerable<KeyValuePair<string, string?>> store) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in store)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseContentRoot(Path.Combine(UseCaseHub.Testing.TestPaths.Repository, "src", "UseCaseHub.Web"));
         builder.UseEnvironment("Production");
         builder.UseSetting("Hub:DataPath", dataPath);

@@ -21,6 +21,7 @@ namespace UseCaseHub.Benchmarks;
 /// next to a bare Lucene baseline, then the host on loopback under concurrent load.
 /// With --real, the shipped content/ (through the real importer), repeated to --entries N when given, loaded from outside by wrk.
 /// Options: --real --entries N --queries N --seconds N --clients N --seed N --data DIR (kept, reused) --profile --http-only --skip-reindex (reuse the index in --data) --only NAME (the HTTP scenarios whose name starts so)
+/// --store sqlite|postgres --pg CONNSTR (the store; the index stays in --data) --writes N (store writes measured through SaveChanges; 0 skips)
 /// </summary>
 internal static class Benchmark
 {
@@ -52,11 +53,18 @@ internal static class Benchmark
         List<TypicalQuery> queries;
         var judged = WrkBenchmark.JudgementQueries(options.Seed);
         double? inProcessMean = null;
-        await using (var services = Services(data))
+        await using (var services = Services(data, options))
         {
+            await EnsureProviderAsync(services, options);
             queries = options.Real ? await PrepareRealStoreAsync(services, options, data) : await PrepareStoreAsync(services, options, data);
             if (!options.HttpOnly)
             {
+                if (options.Writes > 0)
+                {
+                    var (written, seconds) = await StoreWrites.MeasureAsync(services, options.Writes, options.Seed);
+                    Console.WriteLine($"Store writes through SaveChanges (100 entries a save, tags and outbox rows): {written:N0} entries in {seconds:F1} s ({written / seconds:N0} entries/s); load average {LoadAverage()}");
+                }
+
                 await MeasureInProcessAsync(services, options, data, queries);
                 if (options.Real)
                 {
@@ -82,7 +90,7 @@ internal static class Benchmark
         }
     }
 
-    private static ServiceProvider Services(string data)
+    private static ServiceProvider Services(string data, Options options)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -90,12 +98,29 @@ internal static class Benchmark
             ["Hub:SeedsPath"] = TestPaths.Seeds,
             ["Hub:ContentPath"] = TestPaths.Content,
             ["Search:SyncOnStart"] = "false",
-        }).Build();
+        }.Concat(options.StoreSettings())).Build();
         return new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole())
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = data, EnvironmentName = "Production" })
             .AddHubStore(configuration).AddHubContent().AddHubSearchCore(configuration).AddLuceneSearch(configuration)
             .BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// --store postgres only means something where the store has a PostgreSQL provider (<c>Store:Provider</c>): a build
+    /// without one would silently measure SQLite, so the benchmark stops instead.
+    /// </summary>
+    private static async Task EnsureProviderAsync(IServiceProvider services, Options options)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider.GetRequiredService<HubDbContext>().Database.ProviderName ?? "";
+        var postgres = provider.Contains("Npgsql", StringComparison.Ordinal);
+        if (postgres != options.Postgres)
+        {
+            throw new InvalidOperationException($"--store {options.Store} asked, but the store runs on {provider}: this build has no PostgreSQL provider (Store:Provider), or ignored it.");
+        }
+
+        Console.WriteLine($"Store: {provider}");
     }
 
     /// <summary>Seeds, the real content (the templates), then the synthetic entries, unless the data folder already has them.</summary>
@@ -108,6 +133,18 @@ internal static class Benchmark
         {
             await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync();
             await db.SearchOutbox.ExecuteDeleteAsync();
+            if (options.Postgres)
+            {
+                // The bulk loader speaks SQLite; on PostgreSQL the corpus goes in through SaveChanges (copies of the shipped entries).
+                var writing = Stopwatch.StartNew();
+                await StoreWrites.WriteAsync(services, options.SyntheticEntries, options.Seed, keep: true, done => Console.Error.Write($"\rWriting {done:N0}/{options.SyntheticEntries:N0}"));
+                Console.Error.WriteLine();
+                Console.WriteLine($"Corpus: {options.SyntheticEntries:N0} copies of the shipped entries written through SaveChanges in {writing.Elapsed.TotalSeconds:F1} s");
+                await db.SearchOutbox.ExecuteDeleteAsync();
+                await File.WriteAllTextAsync(Path.Combine(data, "text-bytes.txt"), "1");
+                return await QueryMix.CreateAsync(db, options.Queries, options.Seed);
+            }
+
             var generator = new CorpusGenerator(db, options.Seed);
             var generating = Stopwatch.StartNew();
             await generator.GenerateAsync(options.SyntheticEntries, done => Console.Error.Write($"\rGenerating {done:N0}/{options.SyntheticEntries:N0}"));
@@ -156,7 +193,7 @@ internal static class Benchmark
     private static async Task MeasureWrkAsync(Options options, string data, List<TypicalQuery> judged, double? inProcessMean)
     {
         var wrk = WrkBenchmark.Ensure();
-        await using var host = new BenchHost(data, TestPaths.Seeds);
+        await using var host = new BenchHost(data, TestPaths.Seeds, options.StoreSettings());
         host.UseKestrel(0);
         host.StartServer();
         var baseAddress = host.ClientOptions.BaseAddress;
@@ -217,7 +254,7 @@ internal static class Benchmark
 
     private static async Task MeasureHttpAsync(Options options, string data, List<TypicalQuery> queries)
     {
-        await using var host = new BenchHost(data, TestPaths.Seeds);
+        await using var host = new BenchHost(data, TestPaths.Seeds, options.StoreSettings());
         host.UseKestrel(0);
         host.StartServer();
         var baseAddress = host.ClientOptions.BaseAddress;
@@ -238,8 +275,16 @@ internal static class Benchmark
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }
 
-internal sealed record Options(int? Entries, int Queries, int Seconds, int Clients, int Seed, string? Data, bool Profile, bool HttpOnly, bool SkipReindex, string? Only, bool Real)
+internal sealed record Options(int? Entries, int Queries, int Seconds, int Clients, int Seed, string? Data, bool Profile, bool HttpOnly, bool SkipReindex, string? Only, bool Real,
+    string Store = "sqlite", string? Pg = null, int Writes = 2_000)
 {
+    public bool Postgres => Store == "postgres";
+
+    /// <summary>The store settings the services and the host share: SQLite in the data folder, or the PostgreSQL database named by --pg.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> StoreSettings() => Postgres
+        ? [new("Store:Provider", "Postgres"), new("Store:ConnectionString", Pg)]
+        : [];
+
     /// <summary>The synthetic corpus's size: 100,000 unless told.</summary>
     public int SyntheticEntries => Entries ?? 100_000;
 
@@ -247,7 +292,16 @@ internal sealed record Options(int? Entries, int Queries, int Seconds, int Clien
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-        return new(Value("--entries") is { } entries ? int.Parse(entries, CultureInfo.InvariantCulture) : null, Number("--queries", 2_000), Number("--seconds", 10), Number("--clients", 8), Number("--seed", 20),
-            Value("--data"), args.Contains("--profile"), args.Contains("--http-only"), args.Contains("--skip-reindex"), Value("--only"), args.Contains("--real"));
+        var options = new Options(Value("--entries") is { } entries ? int.Parse(entries, CultureInfo.InvariantCulture) : null, Number("--queries", 2_000), Number("--seconds", 10), Number("--clients", 8), Number("--seed", 20),
+            Value("--data"), args.Contains("--profile"), args.Contains("--http-only"), args.Contains("--skip-reindex"), Value("--only"), args.Contains("--real"),
+            Value("--store") ?? "sqlite", Value("--pg"), Number("--writes", 2_000));
+        if (options.Store is not ("sqlite" or "postgres"))
+        {
+            throw new ArgumentException("--store is sqlite or postgres");
+        }
+
+        return options.Postgres && string.IsNullOrWhiteSpace(options.Pg)
+            ? throw new ArgumentException("--store postgres needs --pg \"Host=...;Database=...;Username=...\"")
+            : options;
     }
 }

@@ -4,7 +4,7 @@ namespace UseCaseHub.Core.Search;
 /// The one search abstraction every engine implements (Lucene.NET embedded, Elasticsearch for scale).
 /// Engines register by name (<c>Search:Engine</c>) and must pass the same contract test suite.
 /// </summary>
-public interface ISearchEngine
+public partial interface ISearchEngine
 {
     /// <summary>The configuration name of the engine, e.g. <c>Lucene</c>.</summary>
     string Name { get; }

@@ -27,6 +27,7 @@ public static class ApiExtensions
             provider.GetRequiredService<DbContextOptions<HubDbContext>>(),
             SearchAudience.Of(provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User)));
         services.AddScoped<EntrySearch>();
+        services.AddScoped<TagPivots>();
         services.AddScoped<EntryEditor>();
         services.AddScoped<EntryCreator>();
         // Authentication schemes belong to the identity feature; the API only states who may write.

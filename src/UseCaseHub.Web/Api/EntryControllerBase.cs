@@ -36,7 +36,7 @@ public abstract class EntryControllerBase<T>(ApiDbContext db, EntrySearch search
     [HubQuery(SupportsSearch = true)]
     public async Task<ActionResult<IQueryable<T>>> Get(CancellationToken cancellationToken)
     {
-        return new ActionResult<IQueryable<T>>(await search.ApplyAsync(Visible, Request, cancellationToken));
+        return await search.ApplyAsync(Visible, Request, Core.Search.SearchTypes.Of(Kind), cancellationToken);
     }
 
     [HubQuery]

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Search;
+using UseCaseHub.Core.Workflow;
 
 namespace UseCaseHub.Web.Api;
 
@@ -26,12 +28,22 @@ public sealed class EntryTag
     public string Label { get; set; } = "";
 }
 
-public sealed class EntryTagsController(ApiDbContext db) : ODataController
+public sealed class EntryTagsController(ApiDbContext db, TagPivots pivots) : ODataController
 {
     [HubQuery]
-    public IQueryable<EntryTag> Get()
+    public async Task<ActionResult<IQueryable<EntryTag>>> Get(CancellationToken cancellationToken)
     {
-        var entries = db.Entries.AsNoTracking().VisibleTo(User);
+        if (await pivots.TryAnswerAsync(Request, cancellationToken) is { } pivot)
+        {
+            return new ActionResult<IQueryable<EntryTag>>((ActionResult)pivot);
+        }
+
+        return new ActionResult<IQueryable<EntryTag>>(Rows());
+    }
+
+    private IQueryable<EntryTag> Rows()
+    {
+        var entries = db.Entries.AsNoTracking().VisibleTo(User).Canonical();
         // ToString becomes a SQL CAST (culture plays no part); the overload with a provider is not translatable.
 #pragma warning disable CA1305
         var sdgs = entries.SelectMany(e => e.Sdgs, (e, g) => new EntryTag

@@ -53,6 +53,29 @@ public sealed class HubQueryAttribute : EnableQueryAttribute
     }
 
     /// <summary>
+    /// When the search engine already chose the page (<see cref="EntrySearch"/>: its rows in rank order, its count set),
+    /// the rest of the query ($select, $expand) applies without skipping, limiting or reordering those rows again.
+    /// </summary>
+    public override IQueryable ApplyQuery(IQueryable queryable, ODataQueryOptions queryOptions)
+    {
+        ArgumentNullException.ThrowIfNull(queryOptions);
+        if (queryOptions.Request.HttpContext.Items.ContainsKey(EntrySearch.PagedByEngine))
+        {
+            var settings = new ODataQuerySettings
+            {
+                EnsureStableOrdering = false,
+                PageSize = null,
+                HandleNullPropagation = HandleNullPropagation,
+                EnableConstantParameterization = EnableConstantParameterization,
+                EnableCorrelatedSubqueryBuffering = EnableCorrelatedSubqueryBuffering,
+            };
+            return queryOptions.ApplyTo(queryable, settings, AllowedQueryOptions.Skip | AllowedQueryOptions.Top | AllowedQueryOptions.SkipToken);
+        }
+
+        return base.ApplyQuery(queryable, queryOptions);
+    }
+
+    /// <summary>
     /// The functions the store translates. The rest (matchesPattern, isof, the date parts of DateTimeOffset values,
     /// which SQLite keeps as text) parsed fine and then failed in the database: a 500 instead of a 400 naming the function.
     /// </summary>

@@ -19,7 +19,7 @@ public sealed class EntriesController(ApiDbContext db, EntrySearch search) : ODa
     [HubQuery(SupportsSearch = true)]
     public async Task<ActionResult<IQueryable<Entry>>> Get(CancellationToken cancellationToken)
     {
-        return new ActionResult<IQueryable<Entry>>(await search.ApplyAsync(db.Entries.AsNoTracking().VisibleTo(User), Request, cancellationToken));
+        return await search.ApplyAsync(db.Entries.AsNoTracking().VisibleTo(User), Request, type: null, cancellationToken);
     }
 
     [HubQuery]

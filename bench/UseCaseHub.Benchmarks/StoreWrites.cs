@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Store;
+using UseCaseHub.Core.Workflow;
+
+namespace UseCaseHub.Benchmarks;
+
+/// <summary>
+/// Store writes through the real write path: entities added to <see cref="HubDbContext"/> and saved with SaveChanges
+/// (change tracking, the link tables, the search outbox rows the context adds), 100 entries a save, on whichever
+/// provider the store runs. The corpus itself is bulk-loaded faster (<see cref="CorpusGenerator"/>, SQLite only);
+/// this is what the API and the importer pay. The written entries are removed afterwards (not timed), leaving the corpus as it was.
+/// </summary>
+internal static class StoreWrites
+{
+    private const int Batch = 100;
+    private const string SlugPrefix = "bench-write-";
+
+    /// <summary>Writes <paramref name="count"/> entries and removes them again: the write rate, the corpus unchanged.</summary>
+    public static Task<(int Written, double Seconds)> MeasureAsync(IServiceProvider services, int count, int seed) =>
+        WriteAsync(services, count, seed, keep: false, _ => { });
+
+    public static async Task<(int Written, double Seconds)> WriteAsync(IServiceProvider services, int count, int seed, bool keep, Action<int> progress)
+    {
+        var random = new Random(seed);
+        var run = random.Next(100, 999);
+        var clock = Stopwatch.StartNew();
+        var written = 0;
+        while (written < count)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            // The shipped entries (tracked, so their tags attach as they are): each write copies one, as a bulk submission would.
+            var templates = await db.Entries.Canonical().Where(e => !e.Slug.StartsWith("synthetic-") && !e.Slug.StartsWith(SlugPrefix))
+                .Include(e => e.Sdgs).Include(e => e.Countries).Include(e => e.Verticals).Include(e => e.Technologies).Include(e => e.Standards)
+                .AsSplitQuery().Take(200).ToListAsync();
+            var now = DateTimeOffset.UtcNow;
+            for (var i = 0; i < Batch && written < count; i++, written++)
+            {
+                var template = templates[random.Next(templates.Count)];
+                Entry entry = template is UseCase useCase
+                    ? new UseCase
+                    {
+                        Stage = useCase.Stage, StartYear = useCase.StartYear, Interoperability = useCase.Interoperability,
+                        DataAndIdentifiers = useCase.DataAndIdentifiers, SecurityAndTrust = useCase.SecurityAndTrust, LessonsLearned = useCase.LessonsLearned,
+                    }
+                    : new BestPractice();
+                entry.Id = Guid.NewGuid();
+                entry.Pid = $"{(entry is UseCase ? "UC" : "BP")}-2031-{run}{written:D6}";
+                entry.Slug = $"{SlugPrefix}{run}-{written}";
+                entry.Title = template.Title;
+                entry.Summary = template.Summary;
+                entry.Body = template.Body;
+                entry.Language = template.Language;
+                entry.Status = EntryStatus.Published;
+                entry.PublishedAt = entry.CreatedAt = entry.UpdatedAt = now;
+                entry.Sdgs = [.. template.Sdgs];
+                entry.Countries = [.. template.Countries];
+                entry.Verticals = [.. template.Verticals];
+                entry.Technologies = [.. template.Technologies];
+                entry.Standards = [.. template.Standards];
+                db.Add(entry);
+            }
+
+            await db.SaveChangesAsync();
+            progress(written);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (keep)
+        {
+            return (written, seconds);
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            await db.Entries.Where(e => e.Slug.StartsWith(SlugPrefix)).ExecuteDeleteAsync();
+            await db.SearchOutbox.ExecuteDeleteAsync();
+        }
+
+        return (written, seconds);
+    }
+}
