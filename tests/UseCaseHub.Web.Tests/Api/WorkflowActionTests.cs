@@ -8,8 +8,8 @@ using UseCaseHub.Core.Rules;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Workflow;
-using UseCaseHub.Web.Api;
 using UseCaseHub.Testing;
+using UseCaseHub.Web.Api;
 
 namespace UseCaseHub.Web.Tests.Api;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using UseCaseHub.Web.Api;
 using UseCaseHub.Testing;
+using UseCaseHub.Web.Api;
 
 namespace UseCaseHub.Web.Tests.Api;
 

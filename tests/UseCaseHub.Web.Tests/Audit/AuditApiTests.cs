@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Store;
-using UseCaseHub.Web.Tests.Api;
 using UseCaseHub.Testing;
+using UseCaseHub.Web.Tests.Api;
 
 namespace UseCaseHub.Web.Tests.Audit;
 

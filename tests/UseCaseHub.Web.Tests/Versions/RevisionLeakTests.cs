@@ -6,8 +6,8 @@ using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Versions;
-using UseCaseHub.Web.Tests.Api;
 using UseCaseHub.Testing;
+using UseCaseHub.Web.Tests.Api;
 
 namespace UseCaseHub.Web.Tests.Versions;
 
