@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, with every set-up step a fresh Debian machine with the .NET SDK needs:
 # Debian's chromium for the browser tests, the local dotnet tools, a warning-free build, a formatting
-# check, then every test project. Ends with one line "tests: N passed, N failed".
+# check, the compose files' validation, a throwaway PostgreSQL cluster, then every test project. Ends with one line "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +18,29 @@ dotnet tool restore >/dev/null
 dotnet build UseCaseHub.sln -c Release -warnaserror -nologo -v quiet
 dotnet format UseCaseHub.sln --verify-no-changes --no-restore -v quiet \
   || { echo "dotnet format found style problems: run 'dotnet format UseCaseHub.sln'"; exit 1; }
+
+# The compose file (alone and with its "replicas" profile) must parse (Debian's docker-compose validates offline; no Docker engine is needed), with the
+# dummy values of .env.example standing in for the secrets.
+if ! command -v docker-compose >/dev/null; then
+  echo "Installing Debian's docker-compose to validate the compose files..."
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq docker-compose >/dev/null
+fi
+docker-compose --env-file .env.example -f docker-compose.yml config -q
+docker-compose --env-file .env.example -f docker-compose.yml --profile replicas config -q
+echo "compose files: valid"
+
+# A throwaway PostgreSQL cluster for the PostgreSQL variants of the store and web tests (tests/postgres.sh:
+# loopback, temporary directory, unprivileged user), stopped and deleted on exit. An already exported
+# USECASEHUB_TEST_POSTGRES (a server of your own) is used as it is.
+if [ -z "${USECASEHUB_TEST_POSTGRES:-}" ]; then
+  export USECASEHUB_PG_STATE
+  USECASEHUB_PG_STATE=$(mktemp -u "${TMPDIR:-/tmp}/usecasehub-pg-run.XXXXXX")
+  trap 'tests/postgres.sh stop' EXIT
+  eval "$(tests/postgres.sh start)"
+fi
 
 log=$(mktemp)
 set +e

@@ -8,24 +8,31 @@ using UseCaseHub.Testing;
 
 namespace UseCaseHub.Tests;
 
-/// <summary>A real SQLite store in a temporary folder, migrated and seeded, with the core services.</summary>
+/// <summary>
+/// A real store, migrated and seeded, with the core services: SQLite in a temporary folder, or a new PostgreSQL
+/// database of its own (see <see cref="PostgresTestDatabase"/>) dropped on dispose.
+/// </summary>
 public sealed class TestStore : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly string? _postgres;
 
-    private TestStore(ServiceProvider services, string dataPath)
+    private TestStore(ServiceProvider services, string dataPath, string? postgres)
     {
         _services = services;
         DataPath = dataPath;
+        _postgres = postgres;
     }
 
     public string DataPath { get; }
 
-    public static async Task<TestStore> CreateAsync(string? contentPath = null)
+    public static async Task<TestStore> CreateAsync(string? contentPath = null, StoreProvider provider = StoreProvider.Sqlite)
     {
         var dataPath = TestPaths.NewTemporaryFolder();
-        var services = TestServices.Build(dataPath, contentPath ?? TestPaths.Content);
-        var store = new TestStore(services, dataPath);
+        var postgres = provider == StoreProvider.Postgres ? await PostgresTestDatabase.CreateAsync() : null;
+        var services = TestServices.Build(dataPath, contentPath ?? TestPaths.Content,
+            postgres is null ? null : PostgresTestDatabase.Settings(postgres));
+        var store = new TestStore(services, dataPath, postgres);
         await store.RunAsync<StoreInitializer>(s => s.InitializeAsync());
         return store;
     }
@@ -52,6 +59,11 @@ public sealed class TestStore : IAsyncDisposable
     {
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            await PostgresTestDatabase.DropAsync(_postgres);
+        }
+
         Directory.Delete(DataPath, recursive: true);
     }
 }

@@ -25,6 +25,9 @@ public sealed class HubOptions
 public enum StoreProvider
 {
     Sqlite,
+
+    /// <summary>PostgreSQL through Npgsql; migrations in UseCaseHub.Store.Postgres.</summary>
+    Postgres,
 }
 
 public sealed class StoreOptions
@@ -33,6 +36,9 @@ public sealed class StoreOptions
 
     public StoreProvider Provider { get; set; } = StoreProvider.Sqlite;
 
-    /// <summary>Empty means a SQLite file <c>usecasehub.db</c> in the data directory.</summary>
+    /// <summary>
+    /// SQLite: empty means a file <c>usecasehub.db</c> in the data directory. PostgreSQL: required, an Npgsql
+    /// connection string naming at least Host and Database (see <see cref="StoreOptionsValidator"/>).
+    /// </summary>
     public string? ConnectionString { get; set; }
 }

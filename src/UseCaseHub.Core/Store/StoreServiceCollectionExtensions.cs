@@ -15,6 +15,7 @@ public static class StoreServiceCollectionExtensions
         services.AddOptions<HubOptions>().Bind(configuration.GetSection(HubOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
         services.AddSingleton<HubPaths>();
         services.AddDbContext<HubDbContext>((provider, db) =>
         {
@@ -24,6 +25,12 @@ public static class StoreServiceCollectionExtensions
             {
                 case StoreProvider.Sqlite:
                     db.UseSqlite(SqliteConnectionString(store, paths), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+                    break;
+                case StoreProvider.Postgres:
+                    // Migrations per provider: PostgreSQL's live in their own assembly (see its README section).
+                    db.UseNpgsql(store.ConnectionString, npgsql => npgsql
+                        .MigrationsAssembly(PostgresMigrationsAssembly)
+                        .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
                     break;
                 default:
                     throw new OptionsValidationException(StoreOptions.Section, typeof(StoreOptions),
@@ -35,6 +42,9 @@ public static class StoreServiceCollectionExtensions
         services.AddScoped<StoreInitializer>();
         return services;
     }
+
+    /// <summary>The assembly holding PostgreSQL's migrations (the host references it so it ships beside Core).</summary>
+    public const string PostgresMigrationsAssembly = "UseCaseHub.Store.Postgres";
 
     private static string SqliteConnectionString(StoreOptions store, HubPaths paths)
     {

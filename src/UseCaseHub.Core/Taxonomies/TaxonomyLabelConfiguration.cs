@@ -10,7 +10,8 @@ internal sealed class TaxonomyLabelConfiguration : IEntityTypeConfiguration<Taxo
         label.ToTable("TaxonomyLabels");
         label.HasKey(l => new { l.Kind, l.Value, l.Language });
         label.Property(l => l.Kind).HasMaxLength(16);
-        label.Property(l => l.Value).HasMaxLength(16);
+        // Slugs of verticals and technologies run to 64 (see TaxonomyConfiguration); PostgreSQL enforces the length, SQLite never did.
+        label.Property(l => l.Value).HasMaxLength(64);
         label.Property(l => l.Language).HasMaxLength(2);
     }
 }

@@ -5,16 +5,19 @@ using UseCaseHub.Testing;
 
 namespace UseCaseHub.Tests.ContentFiles;
 
-public sealed class ContentImporterTests
+public class ContentImporterTests
 {
-    [Fact]
+    /// <summary>The store these tests run on; the PostgreSQL variant overrides it.</summary>
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
+
+    [StoreFact]
     public async Task A_valid_folder_imports_every_field()
     {
         var content = new ContentFolder();
         content.Write("use-cases/a.md", ContentFolder.UseCase());
         content.Write("best-practices/b.md", ContentFolder.BestPractice());
         content.Write("pages/about.md", ContentFolder.Page());
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider: Provider);
 
         var report = await store.ImportAsync(content.Root);
 
@@ -44,7 +47,7 @@ public sealed class ContentImporterTests
         Assert.Equal("BP-2026-00001", Assert.Single(useCase.CitedBy).Pid);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("智慧水务监测")]
     [InlineData("Мониторинг воды в Бишкеке")]
     [InlineData("رصد المياه الذكي")]
@@ -53,7 +56,7 @@ public sealed class ContentImporterTests
         // The API makes slugs from titles with Slugs.From; an exported entry must import again.
         var content = new ContentFolder();
         content.Write("use-cases/a.md", ContentFolder.UseCase(slug: Slugs.From(title), title: title));
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider: Provider);
 
         var report = await store.ImportAsync(content.Root);
 
@@ -61,13 +64,13 @@ public sealed class ContentImporterTests
         Assert.Equal(Slugs.From(title), await store.RunAsync<HubDbContext, string>(db => db.Entries.Select(e => e.Slug).SingleAsync()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Importing_again_skips_unchanged_files_and_updates_changed_ones()
     {
         var content = new ContentFolder();
         content.Write("use-cases/a.md", ContentFolder.UseCase());
         content.Write("use-cases/b.md", ContentFolder.UseCase(pid: "UC-2026-00002", slug: "second"));
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider: Provider);
         await store.ImportAsync(content.Root);
 
         var unchanged = await store.ImportAsync(content.Root);
@@ -98,14 +101,14 @@ public sealed class ContentImporterTests
         { "---\ntitle: never closed\n", "not closed", 1, null },
     };
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(BadFiles))]
     public async Task A_bad_file_is_reported_with_file_line_and_field_and_the_others_still_load(string text, string message, int line, string? field)
     {
         var content = new ContentFolder();
         content.Write("use-cases/bad.md", text);
         content.Write("use-cases/good.md", ContentFolder.UseCase(pid: "UC-2026-00009", slug: "good"));
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider: Provider);
 
         var report = await store.ImportAsync(content.Root);
 
@@ -118,14 +121,14 @@ public sealed class ContentImporterTests
         Assert.Equal(["UC-2026-00009"], await store.RunAsync<HubDbContext, List<string>>(db => db.Entries.Select(e => e.Pid).ToListAsync()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Duplicate_identifiers_and_slugs_are_refused_in_the_later_file()
     {
         var content = new ContentFolder();
         content.Write("use-cases/a.md", ContentFolder.UseCase());
         content.Write("use-cases/b.md", ContentFolder.UseCase(slug: "other-slug"));
         content.Write("use-cases/c.md", ContentFolder.UseCase(pid: "UC-2026-00003"));
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider: Provider);
 
         var report = await store.ImportAsync(content.Root);
 
@@ -134,12 +137,12 @@ public sealed class ContentImporterTests
         Assert.Contains(report.Errors, e => e.File.EndsWith("c.md", StringComparison.Ordinal) && e.Field == "slug");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_stored_entry_keeps_its_uuid()
     {
         var content = new ContentFolder();
         content.Write("use-cases/a.md", ContentFolder.UseCase());
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider: Provider);
         await store.ImportAsync(content.Root);
 
         content.Write("use-cases/a.md", ContentFolder.UseCase(uuid: Guid.NewGuid().ToString()));
@@ -148,13 +151,13 @@ public sealed class ContentImporterTests
         Assert.Equal("uuid", Assert.Single(report.Errors).Field);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Entries_are_not_attached_to_an_organisation_founded_by_a_registration()
     {
         // Someone registered first as the submitter's name and an admin approved it: the curated entry must not go to them.
         var content = new ContentFolder();
         content.Write("use-cases/a.md", ContentFolder.UseCase());
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider: Provider);
         await store.RunAsync<HubDbContext>(async db =>
         {
             db.Organizations.Add(new Organization
@@ -175,12 +178,12 @@ public sealed class ContentImporterTests
         Assert.Equal(0, await store.RunAsync<HubDbContext, int>(db => db.Entries.CountAsync()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_best_practice_drawing_on_an_unknown_use_case_is_refused()
     {
         var content = new ContentFolder();
         content.Write("best-practices/b.md", ContentFolder.BestPractice(drawsOn: "[UC-2026-00404]"));
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider: Provider);
 
         var report = await store.ImportAsync(content.Root);
 
@@ -188,7 +191,7 @@ public sealed class ContentImporterTests
         Assert.Equal(("draws_on", 18), (problem.Field, problem.Line));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Missing_sources_and_standpoints_are_warnings_not_errors()
     {
         var content = new ContentFolder();
@@ -196,7 +199,7 @@ public sealed class ContentImporterTests
             .Replace("sources:\n  - https://example.org/source\n", "", StringComparison.Ordinal)
             .Replace("lessons_learned: |\n  Start small.\n", "", StringComparison.Ordinal);
         content.Write("use-cases/a.md", text);
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider: Provider);
 
         var report = await store.ImportAsync(content.Root);
 
@@ -205,14 +208,14 @@ public sealed class ContentImporterTests
         Assert.Contains(report.Warnings, w => w.Message.Contains("lessons_learned", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Progress_is_reported_for_every_file()
     {
         var content = new ContentFolder();
         content.Write("use-cases/a.md", ContentFolder.UseCase());
         content.Write("use-cases/bad.md", "nothing");
         content.Write("pages/about.md", ContentFolder.Page());
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider: Provider);
         var seen = new List<Core.ContentFiles.ImportProgress>();
 
         await store.RunAsync<Core.ContentFiles.ContentImporter>(i => i.ImportAsync(content.Root, new SynchronousProgress(seen.Add)));

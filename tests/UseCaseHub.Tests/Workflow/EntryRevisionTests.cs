@@ -5,6 +5,7 @@ using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Versions;
 using UseCaseHub.Core.Workflow;
+using UseCaseHub.Testing;
 
 namespace UseCaseHub.Tests.Workflow;
 
@@ -13,14 +14,17 @@ namespace UseCaseHub.Tests.Workflow;
 /// folder: who may start a revision and when, at most one open, publishing applies it onto the entry in the same save,
 /// other outcomes leave the entry untouched, and every submission and publication is a numbered version.
 /// </summary>
-public sealed class EntryRevisionTests : IAsyncLifetime
+public class EntryRevisionTests : IAsyncLifetime
 {
+    /// <summary>The store these tests run on; the PostgreSQL variant overrides it.</summary>
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
+
     private static readonly AuditActor Who = new("u1", "u1@example.org", "Member");
     private TestStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await TestStore.CreateAsync();
+        _store = await TestStore.CreateAsync(provider: Provider);
         // The web suite's small fixture folder: a few published entries owned by organisations are enough here.
         await _store.ImportAsync(Path.Combine(UseCaseHub.Testing.TestPaths.Repository, "tests", "UseCaseHub.Web.Tests", "Fixtures", "content"));
     }
@@ -49,7 +53,7 @@ public sealed class EntryRevisionTests : IAsyncLifetime
         return await db.SaveChangesAsync();
     });
 
-    [Fact]
+    [StoreFact]
     public async Task The_owner_starts_a_draft_revision_with_the_same_identifier_content_and_tags()
     {
         var published = await PublishedAsync();
@@ -70,7 +74,7 @@ public sealed class EntryRevisionTests : IAsyncLifetime
         Assert.True(EntryWorkflow.MayEdit(revision, owner));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Only_the_owner_side_revises_only_a_published_entry_and_only_one_at_a_time()
     {
         var published = await PublishedAsync();
@@ -106,7 +110,7 @@ public sealed class EntryRevisionTests : IAsyncLifetime
         Assert.Equal(RefusalReason.WrongState, drafted.Reason);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Publishing_a_revision_applies_it_onto_the_entry_in_the_same_save_and_removes_the_row()
     {
         var published = await PublishedAsync();
@@ -139,7 +143,7 @@ public sealed class EntryRevisionTests : IAsyncLifetime
         Assert.True(await Db(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.EntryRevisionApply && a.SubjectId == published.Id.ToString())));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task What_was_recorded_on_a_revision_moves_to_the_entry_when_it_is_published()
     {
         var published = await PublishedAsync();
@@ -168,7 +172,7 @@ public sealed class EntryRevisionTests : IAsyncLifetime
         Assert.False(await Db(db => db.Entries.IgnoreQueryFilters().AnyAsync(e => e.Id == id)));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData(Decision.Return)]
     [InlineData(Decision.Reject)]
     public async Task A_returned_or_rejected_revision_leaves_the_published_entry_untouched(Decision decision)
@@ -191,7 +195,7 @@ public sealed class EntryRevisionTests : IAsyncLifetime
         Assert.Equal([VersionOutcome.Published, decision == Decision.Return ? VersionOutcome.Returned : VersionOutcome.Rejected], versions);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_public_sees_only_published_versions_of_public_entries_and_owners_see_all()
     {
         var published = await PublishedAsync();
@@ -207,7 +211,7 @@ public sealed class EntryRevisionTests : IAsyncLifetime
         Assert.Equal([1, 2], await Seen(Actor.Curator));
     }
 
-    [Fact]
+    [StoreFact]
     public void A_diff_names_the_words_inserted_and_deleted_and_the_tags_added_and_removed()
     {
         var older = new VersionSnapshot { Body = "Water meters in Nairobi.", Sdgs = ["6"] };

@@ -6,18 +6,19 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
 using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Testing;
 
 namespace UseCaseHub.Web.Tests.Api;
 
 /// <summary>Each query option against rows computed from the store itself, as an anonymous caller.</summary>
-public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private readonly ApiTestKit _api = new(factory);
 
     private async Task<List<UseCase>> PublishedUseCasesAsync() =>
         (await _api.StoreAsync()).OfType<UseCase>().Where(e => e.Status == EntryStatus.Published).ToList();
 
-    [Fact]
+    [StoreFact]
     public async Task Metadata_is_csdl_the_edm_reader_parses_without_errors()
     {
         using var client = factory.CreateClient();
@@ -32,7 +33,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.NotNull(entry.FindProperty("Sdgs"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Filter_with_any_over_sdgs_returns_the_published_use_cases_tagged_with_that_goal()
     {
         var expected = ApiTestKit.Pids((await PublishedUseCasesAsync()).Where(u => u.Sdgs.Any(s => s.Number == 6)));
@@ -41,7 +42,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(expected, await _api.PidsAsync("/odata/UseCases?$filter=Sdgs/any(s: s/Number eq 6)&$select=Pid"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Filter_on_a_property_and_a_country_returns_the_matching_rows()
     {
         var expected = ApiTestKit.Pids((await PublishedUseCasesAsync()).Where(u => u.Stage == DeploymentStage.Pilot && u.Countries.Any(c => c.Iso2 == "NE")));
@@ -50,7 +51,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(expected, await _api.PidsAsync("/odata/UseCases?$filter=Stage eq 'Pilot' and Countries/any(c: c/Iso2 eq 'NE')&$select=Pid"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Select_returns_only_the_selected_properties()
     {
         var body = await _api.GetAsync("/odata/UseCases?$select=Pid,Title&$top=1");
@@ -59,7 +60,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(["@odata.etag", "Pid", "Title"], row.Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Expand_returns_each_use_cases_goals()
     {
         var store = await PublishedUseCasesAsync();
@@ -72,7 +73,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Orderby_top_and_skip_return_the_expected_slice()
     {
         var expected = (await PublishedUseCasesAsync()).OrderByDescending(u => u.Title, StringComparer.Ordinal).Skip(3).Take(5).Select(u => u.Pid).ToList();
@@ -82,7 +83,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(expected, body["value"]!.AsArray().Select(v => (string)v!["Pid"]!));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Count_is_the_number_of_matching_rows_not_of_the_page()
     {
         var expected = (await PublishedUseCasesAsync()).Count;
@@ -93,7 +94,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(2, body["value"]!.AsArray().Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Long_results_are_paged_by_the_server_with_a_next_link()
     {
         int expected;
@@ -120,7 +121,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(expected, codes.Distinct().Count());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Apply_groups_use_cases_by_stage_with_counts()
     {
         var expected = (await PublishedUseCasesAsync()).GroupBy(u => u.Stage).ToDictionary(g => g.Key.ToString(), g => g.Count());
@@ -131,7 +132,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("sdg")]
     [InlineData("vertical")]
     [InlineData("region")]
@@ -153,7 +154,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(counts.OrderBy(p => p.Key, StringComparer.Ordinal), actual.OrderBy(p => p.Key, StringComparer.Ordinal));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Search_is_answered_by_the_search_engine_and_combines_with_filter_and_count()
     {
         var published = await PublishedUseCasesAsync();
@@ -167,7 +168,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(expected, body["value"]!.AsArray().Select(v => (string)v!["Pid"]!).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Search_over_entries_of_both_kinds_and_refused_where_it_has_no_meaning()
     {
         var store = await _api.StoreAsync();
@@ -181,7 +182,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Contains("$search", (string)body!["error"]!["message"]!, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("/odata/UseCases?$filter=Nope eq 1")]
     [InlineData("/odata/UseCases?$filter=Title eq")]
     [InlineData("/odata/UseCases?$orderby=Sdgs")]
@@ -196,7 +197,7 @@ public sealed class QueryOptionTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Every_entity_carries_an_etag()
     {
         foreach (var set in new[] { "UseCases", "BestPractices", "Sdgs", "Countries", "Regions", "Verticals", "Standards", "Organizations" })

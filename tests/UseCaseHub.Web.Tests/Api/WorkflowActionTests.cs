@@ -8,6 +8,7 @@ using UseCaseHub.Core.Rules;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Workflow;
+using UseCaseHub.Testing;
 using UseCaseHub.Web.Api;
 
 namespace UseCaseHub.Web.Tests.Api;
@@ -17,7 +18,7 @@ namespace UseCaseHub.Web.Tests.Api;
 /// The expected move comes from Core's <see cref="EntryWorkflow"/> applied to a copy of the entry, so the API cannot drift
 /// from the rule table; the door's own answers (401, 403, 404) are written out here, independently of the controller.
 /// </summary>
-public sealed class WorkflowActionTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public class WorkflowActionTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private readonly ApiTestKit _api = new(factory);
 
@@ -42,7 +43,7 @@ public sealed class WorkflowActionTests(ApiFactory factory) : IClassFixture<ApiF
         return data;
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Cases))]
     public async Task Every_operation_by_every_caller_answers_as_the_workflow_rules(EntryOperation operation, EntryStatus from)
     {
@@ -110,7 +111,7 @@ public sealed class WorkflowActionTests(ApiFactory factory) : IClassFixture<ApiF
         }
     }
 
-    [Fact]
+    [StoreFact]
     public void The_table_meets_every_answer_so_it_tests_something()
     {
         // Were every case a 409 (or every caller refused), the table would pass against an API that never moves anything.
@@ -132,7 +133,7 @@ public sealed class WorkflowActionTests(ApiFactory factory) : IClassFixture<ApiF
             answers.Where(a => a.Status == HttpStatusCode.OK).Select(a => a.State).ToHashSet());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_curator_claims_and_publishes_and_the_entry_appears_in_search()
     {
         var own = await _api.OrganizationIdAsync("Fixture Utility");
@@ -157,7 +158,7 @@ public sealed class WorkflowActionTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Contains(id, await SearchAsync("quokkametering"));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("Return")]
     [InlineData("Reject")]
     public async Task Returning_or_rejecting_without_a_note_is_a_400_naming_Note(string decision)
@@ -174,7 +175,7 @@ public sealed class WorkflowActionTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(EntryStatus.UnderAssessment, await StatusAsync(id));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("""{"Decision":"Approve"}""")]
     [InlineData("""{"Decision":"0"}""")]
     [InlineData("""{"Note":"No decision"}""")]
@@ -190,7 +191,7 @@ public sealed class WorkflowActionTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(EntryStatus.UnderAssessment, await StatusAsync(id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_member_token_with_the_write_scope_cannot_curate_even_its_own_entry()
     {
         var own = await _api.OrganizationIdAsync("Fixture Utility");
@@ -204,7 +205,7 @@ public sealed class WorkflowActionTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(EntryStatus.UnderAssessment, await StatusAsync(id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_curators_token_decides_only_with_the_curate_scope()
     {
         var own = await _api.OrganizationIdAsync("Fixture Utility");
@@ -221,7 +222,7 @@ public sealed class WorkflowActionTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(EntryStatus.Published, await StatusAsync(id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_best_practice_is_retired_with_a_note_and_stays_visible()
     {
         var practice = (await _api.StoreAsync()).OfType<BestPractice>().First(e => e.Status == EntryStatus.Published);
@@ -233,7 +234,7 @@ public sealed class WorkflowActionTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal("Retired", (string)(await _api.GetAsync(path))["Status"]!);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Retire_and_claim_need_no_body()
     {
         var id = await CreateCompleteDraftAsync(await _api.OrganizationIdAsync("Fixture Utility"), "Retired without a word");

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using UseCaseHub.Testing;
 using UseCaseHub.Web.Api;
 
 namespace UseCaseHub.Web.Tests.Api;
 
 /// <summary>Creating, editing, deleting, submitting and withdrawing drafts, with every authorisation failure.</summary>
-public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private readonly ApiTestKit _api = new(factory);
 
@@ -30,7 +31,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         return body!;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_member_creates_a_draft_owned_by_its_organisation_with_its_tags()
     {
         var member = await OwnMemberAsync();
@@ -50,7 +51,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains((string)created["Pid"]!, await _api.PidsAsync("/odata/UseCases?$select=Pid", member));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Simultaneous_creations_get_distinct_identifiers()
     {
         var member = await OwnMemberAsync();
@@ -66,7 +67,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
     /// Issue 10 item 10: "last + 1" told a member how many entries (other organisations' drafts included) exist.
     /// Identifiers are drawn at random, so two in a row are not neighbours (odds of a false failure: 4 in 100,000).
     /// </summary>
-    [Fact]
+    [StoreFact]
     public async Task New_identifiers_reveal_nothing_about_entries_the_caller_cannot_see()
     {
         var member = await OwnMemberAsync();
@@ -78,7 +79,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.NotInRange(Number(second) - Number(first), -2, 2);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_member_without_an_organisation_cannot_create()
     {
         var (status, body, _) = await _api.SendAsync(HttpMethod.Post, "/odata/UseCases", new Caller(Core.Access.HubRoles.Member), Draft("Orphan").ToJsonString());
@@ -87,7 +88,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal("NoOrganization", (string)body!["error"]!["code"]!);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task On_the_real_host_an_anonymous_write_is_a_401_not_a_redirect_to_sign_in()
     {
         // The host with the identity feature's own schemes (cookie or bearer), not the test scheme.
@@ -99,7 +100,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(401, (int)body!["status"]!);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_member_cannot_create_an_entry_for_another_organisation()
     {
         var member = await OwnMemberAsync();
@@ -113,7 +114,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(member.Organization, Guid.Parse((string)created.Body!["OrganizationId"]!));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("anonymous", HttpStatusCode.Unauthorized)]
     [InlineData("no-role", HttpStatusCode.Forbidden)]
     [InlineData("token-without-write-scope", HttpStatusCode.Forbidden)]
@@ -139,7 +140,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.True(status == expected, $"{(int)status} {body?.ToJsonString()}");
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("Title", "", "Title")]
     [InlineData("Slug", "Not A Slug", "Slug")]
     [InlineData("Slug", "kenya-water", "Slug")]
@@ -156,7 +157,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(target, (string)body!["error"]!["target"]!);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("Sdgs", "Number", 99, "Unknown SDG '99'")]
     [InlineData("Countries", "Iso2", "XX", "Unknown country 'XX'")]
     [InlineData("Verticals", "Slug", "teleportation", "Unknown vertical 'teleportation'")]
@@ -172,7 +173,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains(message, (string)body!["error"]!["message"]!, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Patch_needs_if_match_refuses_a_stale_one_and_renews_the_etag()
     {
         var member = await OwnMemberAsync();
@@ -196,7 +197,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal("Changed once.", (string)(await _api.GetAsync(path, member))["Summary"]!);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Patch_changes_tags_given_by_key()
     {
         var member = await OwnMemberAsync();
@@ -211,7 +212,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(["KE"], stored.Countries.Select(c => c.Iso2));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Two_people_editing_at_once_cannot_both_win()
     {
         var member = await OwnMemberAsync();
@@ -229,7 +230,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(winner, (string)(await _api.GetAsync(path, member))["Summary"]!);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Put_replaces_the_draft_and_also_needs_if_match()
     {
         var member = await OwnMemberAsync();
@@ -246,7 +247,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal([9], (await _api.StoreAsync()).Single(e => e.Id == Guid.Parse((string)created["Id"]!)).Sdgs.Select(s => s.Number));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_body_the_model_does_not_know_is_a_400_naming_the_property()
     {
         var draft = Draft("Unknown property");
@@ -258,7 +259,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains("Colour", (string)body!["error"]!["message"]!, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Patch_refuses_fields_the_hub_owns()
     {
         var member = await OwnMemberAsync();
@@ -271,7 +272,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal("Status", (string)body!["error"]!["target"]!);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Another_organisations_member_cannot_edit_delete_or_submit_and_the_public_must_sign_in()
     {
         var created = await CreateAsync(Caller.Curator, "Owned by nobody");
@@ -294,7 +295,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Conflict, (await _api.SendAsync(HttpMethod.Post, $"/odata/UseCases({published.Id})/UseCaseHub.Withdraw", other)).Status);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_forbidden_move_answers_409_with_the_workflows_message()
     {
         var member = await OwnMemberAsync();
@@ -317,7 +318,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
             (string)wrongState["error"]!["message"]!);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_curator_retags_but_does_not_rewrite_a_members_entry()
     {
         var member = await OwnMemberAsync();
@@ -334,7 +335,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.True(retag == HttpStatusCode.OK, body?.ToJsonString());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Submitting_an_incomplete_draft_names_the_missing_fields()
     {
         var member = await OwnMemberAsync();
@@ -348,7 +349,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     /// <summary>Issue 10 item 10: a slug held by a draft the caller cannot see is answered like any taken slug.</summary>
-    [Fact]
+    [StoreFact]
     public async Task A_taken_slug_is_answered_the_same_whether_its_holder_is_visible_or_not()
     {
         var other = await OtherMemberAsync();
@@ -366,7 +367,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal("SlugTaken", (string)hiddenBody["error"]!["details"]![0]!["code"]!);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Delete_removes_an_own_draft_with_if_match_only()
     {
         var member = await OwnMemberAsync();
@@ -379,7 +380,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await _api.SendAsync(HttpMethod.Get, path, member)).Status);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_published_entry_cannot_be_deleted_or_edited_through_the_draft_api()
     {
         var published = (await _api.StoreAsync()).First(e => e.Pid == "UC-2026-00001");
@@ -390,7 +391,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal("Status", (string)body!["error"]!["target"]!);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Submit_moves_a_draft_to_submitted_and_withdraw_takes_it_back()
     {
         var member = await OwnMemberAsync();
@@ -411,7 +412,7 @@ public sealed class WriteTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal("Withdrawn", (string)after!["Status"]!);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_best_practice_is_created_citing_visible_use_cases_only()
     {
         var store = await _api.StoreAsync();

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Testing;
 using UseCaseHub.Web.Tests.Api;
 
 namespace UseCaseHub.Web.Tests.Audit;
 
 /// <summary>What the OData API's writes and workflow moves leave in the audit log, and that the log cannot be rewritten.</summary>
-public sealed class AuditApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public class AuditApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private readonly ApiTestKit _api = new(factory);
 
@@ -37,7 +38,7 @@ public sealed class AuditApiTests(ApiFactory factory) : IClassFixture<ApiFactory
             .Where(a => a.SubjectId == subjectId).OrderBy(a => a.Id).ToListAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_submit_leaves_exactly_one_row_with_actor_action_and_states_and_a_refused_move_leaves_none()
     {
         var (member, created) = await CreateDraftAsync("Audited submission");
@@ -62,7 +63,7 @@ public sealed class AuditApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal(TimeSpan.Zero, submit.At.Offset);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_move_the_workflow_refuses_leaves_no_row()
     {
         var (_, created) = await CreateDraftAsync("Not the curator's to submit");
@@ -75,7 +76,7 @@ public sealed class AuditApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.DoesNotContain(await RowsAboutAsync(id), r => r.Action == "entry.submit");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Edits_retags_and_deletes_are_recorded_with_the_fields_sent()
     {
         var (member, created) = await CreateDraftAsync("Edited then deleted");
@@ -96,7 +97,7 @@ public sealed class AuditApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal("Curator", rows[2].ActorRole);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_store_refuses_to_change_or_delete_an_audit_row()
     {
         long id;

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using UseCaseHub.Testing;
 
 namespace UseCaseHub.Web.Tests.Search;
 
 /// <summary><c>/api/search</c> and <c>/api/suggest</c> over HTTP against the fixture content.</summary>
-public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactory>
+public class SearchApiTests(HubFactory factory) : IClassFixture<HubFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -16,7 +17,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Search_answers_hits_with_urls_and_snippets_and_labelled_facets()
     {
         var json = await GetJsonAsync("/api/search?q=water&sdg=6&facetChildren=true");
@@ -43,7 +44,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         Assert.Equal("KE", africa.GetProperty("children")[0].GetProperty("children")[0].GetProperty("value").GetString());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Children_nest_by_default_only_under_selected_values_and_their_ancestors()
     {
         var json = await GetJsonAsync("/api/search?country=KE");
@@ -59,7 +60,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         Assert.True(json.GetRawText().Length < all.GetRawText().Length);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Facets_parameter_chooses_the_facets_counted()
     {
         var json = await GetJsonAsync("/api/search?facets=sdg,country&facets=type");
@@ -71,7 +72,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         Assert.Equal(every.GetProperty("total").GetInt64(), json.GetProperty("total").GetInt64());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_parameter_may_repeat_to_combine_values_with_or()
     {
         var one = await GetJsonAsync("/api/search?country=KE");
@@ -81,7 +82,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         Assert.Equal(2, two.GetProperty("total").GetInt64());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Paging_and_sorting_follow_the_parameters()
     {
         var first = await GetJsonAsync("/api/search?sort=title&pageSize=5");
@@ -94,7 +95,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         Assert.Equal(27, first.GetProperty("total").GetInt64());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Facet_limit_keeps_the_most_frequent_values_and_the_selected_ones()
     {
         var json = await GetJsonAsync("/api/search?facetLimit=1&country=FJ");
@@ -110,7 +111,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         Assert.True(countries.Count <= 2);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Drafts_are_not_found_anonymously()
     {
         var json = await GetJsonAsync("/api/search?q=draft+nobody");
@@ -118,7 +119,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         Assert.Equal(0, json.GetProperty("total").GetInt64());
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("sort=sideways", "sort")]
     [InlineData("page=0", "page")]
     [InlineData("page=abc", "page")]
@@ -142,7 +143,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         Assert.Contains(parameter, json.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("101")]
     [InlineData("1000")]
     public async Task A_facet_limit_over_the_maximum_is_refused_naming_the_maximum(string facetLimit)
@@ -156,7 +157,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         await GetJsonAsync("/api/search?facetLimit=100");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Malformed_query_text_is_not_an_error()
     {
         var json = await GetJsonAsync("/api/search?q=%22water+(AND+OR+-");
@@ -164,7 +165,7 @@ public sealed class SearchApiTests(HubFactory factory) : IClassFixture<HubFactor
         Assert.True(json.GetProperty("total").GetInt64() > 0);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Suggest_offers_titles_and_tags()
     {
         var json = await GetJsonAsync("/api/suggest?q=ken");

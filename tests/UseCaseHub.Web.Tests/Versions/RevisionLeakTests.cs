@@ -6,6 +6,7 @@ using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Versions;
+using UseCaseHub.Testing;
 using UseCaseHub.Web.Tests.Api;
 
 namespace UseCaseHub.Web.Tests.Versions;
@@ -16,7 +17,7 @@ namespace UseCaseHub.Web.Tests.Versions;
 /// the owner and curators do (OData, version pages); once the revision is published everyone sees the new text and the
 /// earlier version stays viewable, with the diff.
 /// </summary>
-public sealed class RevisionLeakTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public class RevisionLeakTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private readonly ApiTestKit _api = new(factory);
 
@@ -104,7 +105,7 @@ public sealed class RevisionLeakTests(ApiFactory factory) : IClassFixture<ApiFac
         $"/odata/EntryVersions?$filter=Pid eq '{a.Pid}'&$count=true", "/odata/EntryTags?$filter=Facet eq 'sdg'",
     ];
 
-    [Fact]
+    [StoreFact]
     public async Task Anonymous_and_another_organisation_never_see_the_pending_revision()
     {
         var a = await ArrangeAsync("hidden");
@@ -136,7 +137,7 @@ public sealed class RevisionLeakTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Empty(failures);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_owner_and_curators_see_the_pending_revision()
     {
         var a = await ArrangeAsync("seen");
@@ -161,7 +162,7 @@ public sealed class RevisionLeakTests(ApiFactory factory) : IClassFixture<ApiFac
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Once_published_everyone_sees_the_new_text_and_the_old_version_stays()
     {
         var a = await ArrangeAsync("public");
@@ -209,7 +210,7 @@ public sealed class RevisionLeakTests(ApiFactory factory) : IClassFixture<ApiFac
             action => action == Core.Audit.AuditActions.EntryRevisionApply);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_returned_revision_leaves_the_published_entry_untouched()
     {
         var a = await ArrangeAsync("returned");
@@ -222,7 +223,7 @@ public sealed class RevisionLeakTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal(["Published", "Returned"], versions["value"]!.AsArray().Select(v => (string)v!["Outcome"]!));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_site_revise_button_is_for_the_owner_and_starts_one_revision()
     {
         var a = await ArrangeAsync("button");

@@ -39,8 +39,11 @@ public sealed class UsersModel(UserManager<HubUser> users, HubDbContext db, IStr
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = "%" + Q.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-            query = query.Where(u => EF.Functions.Like(u.Email!, pattern) || EF.Functions.Like(u.DisplayName, pattern));
+            // LIKE ignores case on SQLite but not on PostgreSQL: compare upper-cased on both, so both answer alike.
+            var pattern = "%" + Q.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToUpperInvariant() + "%";
+#pragma warning disable CA1304, CA1311 // translated to SQL upper(), never run in .NET
+            query = query.Where(u => EF.Functions.Like(u.Email!.ToUpper(), pattern) || EF.Functions.Like(u.DisplayName.ToUpper(), pattern));
+#pragma warning restore CA1304, CA1311
         }
 
         var found = await query.OrderBy(u => u.Email).Take(50)
