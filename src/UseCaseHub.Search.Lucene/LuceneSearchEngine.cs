@@ -42,6 +42,9 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
 
     public string IndexPath => _path;
 
+    /// <summary>Each host keeps its own index folder and follows the outbox itself.</summary>
+    public string? LocalIndex => _path;
+
     private void Open()
     {
         System.IO.Directory.CreateDirectory(_path);
@@ -53,6 +56,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
                 existed = DirectoryReader.IndexExists(probe);
             }
 
+            // The writer takes the folder's write lock before it reads anything; a layout change is wiped under it.
             OpenWriter();
             if (!existed || !_writer.CommitData.TryGetValue(LayoutKey, out var layout) || layout != Layout)
             {
@@ -61,25 +65,72 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
                 Commit();
             }
         }
-        catch (Exception exception) when (exception is not (OutOfMemoryException or LockObtainFailedException))
+        catch (LockObtainFailedException exception)
         {
-            // A locked index belongs to another process (the site while `reindex` runs): never wipe that one.
+            throw HeldElsewhere(exception);
+        }
+        catch (Exception exception) when (exception is not (OutOfMemoryException or IndexFolderHeldException))
+        {
             _logger.LogError(exception, "Search index at {Path} is unreadable; starting a new one", _path);
             Close();
-            foreach (var file in System.IO.Directory.EnumerateFiles(_path))
+            Wipe();
+            try
             {
-                File.Delete(file);
+                OpenWriter();
+            }
+            catch (LockObtainFailedException held)
+            {
+                throw HeldElsewhere(held);
             }
 
-            OpenWriter();
             _recreated = true;
             Commit();
         }
     }
 
+    /// <summary>
+    /// Deletes the index's files while holding its write lock, so files another process is writing are never
+    /// deleted: when that process holds the lock, this refuses instead.
+    /// </summary>
+    private void Wipe()
+    {
+        using var directory = FSDirectory.Open(new DirectoryInfo(_path), new NativeFSLockFactory());
+        using var writeLock = directory.MakeLock(IndexWriter.WRITE_LOCK_NAME);
+        bool obtained;
+        try
+        {
+            obtained = writeLock.Obtain(IndexWriterConfig.DefaultWriteLockTimeout);
+        }
+        catch (LockObtainFailedException exception)
+        {
+            throw HeldElsewhere(exception);
+        }
+
+        if (!obtained)
+        {
+            throw HeldElsewhere(null);
+        }
+
+        foreach (var file in System.IO.Directory.EnumerateFiles(_path))
+        {
+            // The lock file stays: deleting it would let a third process lock a new file while we still write.
+            if (!string.Equals(Path.GetFileName(file), IndexWriter.WRITE_LOCK_NAME, StringComparison.Ordinal))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private IndexFolderHeldException HeldElsewhere(Exception? inner) => new(
+        $"The search index folder {_path} is open for writing by another process (its write lock is held). "
+        + "One Lucene folder belongs to one process: give each host its own Search:Lucene:IndexPath (each follows the "
+        + "outbox itself), stop the site before running 'reindex' on its data folder, or use a shared engine "
+        + "(Search:Engine=Elasticsearch). Nothing in the folder was changed.", inner);
+
     private void OpenWriter()
     {
-        _directory = FSDirectory.Open(_path);
+        // Native OS locks (released by the OS if the process dies), explicitly: the default differs between platforms.
+        _directory = FSDirectory.Open(new DirectoryInfo(_path), new NativeFSLockFactory());
         _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Index)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
