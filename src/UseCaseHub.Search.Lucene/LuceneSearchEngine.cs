@@ -20,6 +20,9 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     private const string LayoutKey = "layout";
     private const string FingerprintKey = "fingerprint";
 
+    /// <summary>The file whose OS lock says which process owns the folder (see <see cref="LockFolder"/>).</summary>
+    private const string FolderLockName = "usecasehub.lock";
+
     private readonly string _path;
     private readonly ILogger _logger;
     private readonly LuceneAnalyzers _analyzers = new();
@@ -30,12 +33,22 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     private SearcherManager _searchers = null!;
     private string? _fingerprint;
     private bool _recreated;
+    private FileStream? _folderLock;
 
     public LuceneSearchEngine(string path, ILogger<LuceneSearchEngine> logger)
     {
         _path = path;
         _logger = logger;
-        Open();
+        try
+        {
+            Open();
+        }
+        catch
+        {
+            // A refused start must not keep the folder locked until the collector runs.
+            _folderLock?.Dispose();
+            throw;
+        }
     }
 
     public string Name => EngineName;
@@ -48,6 +61,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     private void Open()
     {
         System.IO.Directory.CreateDirectory(_path);
+        _folderLock = LockFolder();
         try
         {
             bool existed;
@@ -114,10 +128,28 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
         foreach (var file in System.IO.Directory.EnumerateFiles(_path))
         {
             // The lock file stays: deleting it would let a third process lock a new file while we still write.
-            if (!string.Equals(Path.GetFileName(file), IndexWriter.WRITE_LOCK_NAME, StringComparison.Ordinal))
+            var name = Path.GetFileName(file);
+            if (!string.Equals(name, IndexWriter.WRITE_LOCK_NAME, StringComparison.Ordinal) && !string.Equals(name, FolderLockName, StringComparison.Ordinal))
             {
                 File.Delete(file);
             }
+        }
+    }
+
+    /// <summary>
+    /// Held for the engine's life. Lucene.NET's native lock proved to guard only within one process on Linux (a
+    /// `reindex` process opened a folder the site held), so the folder also carries a file opened without sharing,
+    /// which .NET turns into an OS lock (flock) that another process cannot take and the OS drops if this one dies.
+    /// </summary>
+    private FileStream LockFolder()
+    {
+        try
+        {
+            return new FileStream(Path.Combine(_path, FolderLockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException exception)
+        {
+            throw HeldElsewhere(exception);
         }
     }
 
@@ -312,6 +344,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     public void Dispose()
     {
         Close();
+        _folderLock?.Dispose();
         _analyzers.Dispose();
         _writeGate.Dispose();
     }

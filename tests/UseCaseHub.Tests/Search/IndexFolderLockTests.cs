@@ -8,9 +8,9 @@ namespace UseCaseHub.Tests.Search;
 
 /// <summary>
 /// One Lucene folder, one writer: a second engine on a folder another holds is refused with a message naming the
-/// folder and the way out, and files are never deleted under someone else's lock. Lucene.NET's native lock is also
-/// tracked per process, so two engines in one process meet the same refusal as two processes (the process case is
-/// <c>Cli.CommandLineTests</c>' reindex while the folder is held).
+/// folder and the way out, and files are never deleted under someone else's lock. Two engines in one process meet the
+/// same refusal as two processes (both locks conflict within a process too); the two-process case is
+/// <c>Cli.CommandLineTests</c>' reindex while the folder is held, which showed Lucene.NET's own lock alone let it through.
 /// </summary>
 public sealed class IndexFolderLockTests : IDisposable
 {
@@ -20,8 +20,16 @@ public sealed class IndexFolderLockTests : IDisposable
 
     private static Core.Search.SearchDocument Document(Guid id) => new()
     {
-        Id = id, Pid = "UC-2026-00001", Type = "use-case", Slug = "s" + id.ToString("N"), Title = "Water meters",
-        Summary = "Smart water meters.", Body = "Body.", Language = "en", Status = "published", UpdatedAt = DateTimeOffset.UtcNow,
+        Id = id,
+        Pid = "UC-2026-00001",
+        Type = "use-case",
+        Slug = "s" + id.ToString("N"),
+        Title = "Water meters",
+        Summary = "Smart water meters.",
+        Body = "Body.",
+        Language = "en",
+        Status = "published",
+        UpdatedAt = DateTimeOffset.UtcNow,
     };
 
     [Fact]

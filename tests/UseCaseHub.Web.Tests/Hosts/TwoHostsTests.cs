@@ -121,7 +121,7 @@ public sealed class TwoHostsTests : IDisposable
         var row = await a.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<HubDbContext>();
-            var entry = await db.Entries.FirstAsync(e => e.Status == EntryStatus.Published);
+            var entry = await db.Entries.FirstAsync(e => e.Status == EntryStatus.Published && e.Language == "en" && e.RevisionOfId == null);
             entry.Title = $"Reef buoys {word}";
             await db.SaveChangesAsync();
             return await db.SearchOutbox.MaxAsync(i => i.Id);
