@@ -20,6 +20,9 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     private const string LayoutKey = "layout";
     private const string FingerprintKey = "fingerprint";
 
+    /// <summary>The file whose OS lock says which process owns the folder (see <see cref="LockFolder"/>).</summary>
+    private const string FolderLockName = "usecasehub.lock";
+
     private readonly string _path;
     private readonly ILogger _logger;
     private readonly LuceneAnalyzers _analyzers = new();
@@ -30,21 +33,35 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     private SearcherManager _searchers = null!;
     private string? _fingerprint;
     private bool _recreated;
+    private FileStream? _folderLock;
 
     public LuceneSearchEngine(string path, ILogger<LuceneSearchEngine> logger)
     {
         _path = path;
         _logger = logger;
-        Open();
+        try
+        {
+            Open();
+        }
+        catch
+        {
+            // A refused start must not keep the folder locked until the collector runs.
+            _folderLock?.Dispose();
+            throw;
+        }
     }
 
     public string Name => EngineName;
 
     public string IndexPath => _path;
 
+    /// <summary>Each host keeps its own index folder and follows the outbox itself.</summary>
+    public string? LocalIndex => _path;
+
     private void Open()
     {
         System.IO.Directory.CreateDirectory(_path);
+        _folderLock = LockFolder();
         try
         {
             bool existed;
@@ -53,6 +70,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
                 existed = DirectoryReader.IndexExists(probe);
             }
 
+            // The writer takes the folder's write lock before it reads anything; a layout change is wiped under it.
             OpenWriter();
             if (!existed || !_writer.CommitData.TryGetValue(LayoutKey, out var layout) || layout != Layout)
             {
@@ -61,25 +79,90 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
                 Commit();
             }
         }
-        catch (Exception exception) when (exception is not (OutOfMemoryException or LockObtainFailedException))
+        catch (LockObtainFailedException exception)
         {
-            // A locked index belongs to another process (the site while `reindex` runs): never wipe that one.
+            throw HeldElsewhere(exception);
+        }
+        catch (Exception exception) when (exception is not (OutOfMemoryException or IndexFolderHeldException))
+        {
             _logger.LogError(exception, "Search index at {Path} is unreadable; starting a new one", _path);
             Close();
-            foreach (var file in System.IO.Directory.EnumerateFiles(_path))
+            Wipe();
+            try
             {
-                File.Delete(file);
+                OpenWriter();
+            }
+            catch (LockObtainFailedException held)
+            {
+                throw HeldElsewhere(held);
             }
 
-            OpenWriter();
             _recreated = true;
             Commit();
         }
     }
 
+    /// <summary>
+    /// Deletes the index's files while holding its write lock, so files another process is writing are never
+    /// deleted: when that process holds the lock, this refuses instead.
+    /// </summary>
+    private void Wipe()
+    {
+        using var directory = FSDirectory.Open(new DirectoryInfo(_path), new NativeFSLockFactory());
+        using var writeLock = directory.MakeLock(IndexWriter.WRITE_LOCK_NAME);
+        bool obtained;
+        try
+        {
+            obtained = writeLock.Obtain(IndexWriterConfig.DefaultWriteLockTimeout);
+        }
+        catch (LockObtainFailedException exception)
+        {
+            throw HeldElsewhere(exception);
+        }
+
+        if (!obtained)
+        {
+            throw HeldElsewhere(null);
+        }
+
+        foreach (var file in System.IO.Directory.EnumerateFiles(_path))
+        {
+            // The lock file stays: deleting it would let a third process lock a new file while we still write.
+            var name = Path.GetFileName(file);
+            if (!string.Equals(name, IndexWriter.WRITE_LOCK_NAME, StringComparison.Ordinal) && !string.Equals(name, FolderLockName, StringComparison.Ordinal))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Held for the engine's life. Lucene.NET's native lock proved to guard only within one process on Linux (a
+    /// `reindex` process opened a folder the site held), so the folder also carries a file opened without sharing,
+    /// which .NET turns into an OS lock (flock) that another process cannot take and the OS drops if this one dies.
+    /// </summary>
+    private FileStream LockFolder()
+    {
+        try
+        {
+            return new FileStream(Path.Combine(_path, FolderLockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException exception)
+        {
+            throw HeldElsewhere(exception);
+        }
+    }
+
+    private IndexFolderHeldException HeldElsewhere(Exception? inner) => new(
+        $"The search index folder {_path} is open for writing by another process (its write lock is held). "
+        + "One Lucene folder belongs to one process: give each host its own Search:Lucene:IndexPath (each follows the "
+        + "outbox itself), stop the site before running 'reindex' on its data folder, or use a shared engine "
+        + "(Search:Engine=Elasticsearch). Nothing in the folder was changed.", inner);
+
     private void OpenWriter()
     {
-        _directory = FSDirectory.Open(_path);
+        // Native OS locks (released by the OS if the process dies), explicitly: the default differs between platforms.
+        _directory = FSDirectory.Open(new DirectoryInfo(_path), new NativeFSLockFactory());
         _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Index)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -261,6 +344,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     public void Dispose()
     {
         Close();
+        _folderLock?.Dispose();
         _analyzers.Dispose();
         _writeGate.Dispose();
     }

@@ -7,6 +7,9 @@ public sealed class AttachmentOptions
 {
     public const string Section = "Attachments";
 
+    /// <summary>Where the files live; relative to the data folder; empty means <c>{data}/attachments</c>. Several hosts: one shared folder.</summary>
+    public string? Path { get; set; }
+
     /// <summary>Largest file accepted, in bytes (10 MB by default); a larger upload is refused while it is read.</summary>
     [Range(1024, 100L * 1024 * 1024)]
     public long MaxBytes { get; set; } = 10L * 1024 * 1024;

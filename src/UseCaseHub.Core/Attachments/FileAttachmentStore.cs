@@ -2,10 +2,13 @@ using UseCaseHub.Core.Store;
 
 namespace UseCaseHub.Core.Attachments;
 
-/// <summary>Attachments as files under <c>{data}/attachments</c>; written to a temporary name and moved in place when complete.</summary>
-public sealed class FileAttachmentStore(HubPaths paths) : IAttachmentStore
+/// <summary>
+/// Attachments as files under <c>Attachments:Path</c> (default <c>{data}/attachments</c>; a shared folder when several
+/// hosts serve one store); written to a temporary name and moved in place when complete.
+/// </summary>
+public sealed class FileAttachmentStore(HubPaths paths, Microsoft.Extensions.Options.IOptions<AttachmentOptions> options) : IAttachmentStore
 {
-    private readonly string _root = Path.Combine(paths.Data, "attachments");
+    private readonly string _root = Path.GetFullPath(string.IsNullOrWhiteSpace(options.Value.Path) ? "attachments" : options.Value.Path, paths.Data);
 
     public async Task PutAsync(string key, Stream content, CancellationToken cancellationToken)
     {

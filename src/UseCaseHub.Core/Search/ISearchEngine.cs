@@ -9,6 +9,12 @@ public partial interface ISearchEngine
     /// <summary>The configuration name of the engine, e.g. <c>Lucene</c>.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// Where this engine's index lives when each host keeps its own (Lucene: the folder), or null when all hosts share
+    /// one (Elasticsearch). A shared index is fed by one host at a time under a lease; a local one follows the outbox itself.
+    /// </summary>
+    string? LocalIndex => null;
+
     /// <summary>Adds or replaces documents, keyed by <see cref="SearchDocument.Id"/>.</summary>
     Task IndexAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default);
 

@@ -16,6 +16,8 @@ public static class SearchServiceCollectionExtensions
         services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SearchOptions>, SearchEngineNameValidation>());
+        services.AddOptions<Hosts.HubHostOptions>().Bind(configuration.GetSection(Hosts.HubHostOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(provider =>
         {
             var name = provider.GetRequiredService<IOptions<SearchOptions>>().Value.Engine;

@@ -13,7 +13,8 @@ namespace UseCaseHub.Core.Store;
 /// The catalogue's store: entries, organisations, pages and the taxonomies they are tagged with; accounts and roles
 /// (ASP.NET Core Identity) and the OpenID Connect server's clients, authorizations and tokens (OpenIddict).
 /// </summary>
-public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser, IdentityRole<Guid>, Guid>(options)
+public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser, IdentityRole<Guid>, Guid>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<UseCase> UseCases => Set<UseCase>();
@@ -58,6 +59,16 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
 
     /// <summary>Entries' linked translations into other UN languages (same PID, own slug).</summary>
     public DbSet<Catalogue.Translations.EntryTranslation> EntryTranslations => Set<Catalogue.Translations.EntryTranslation>();
+
+    /// <summary>Jobs one host runs at a time (see <see cref="Hosts.DbLease"/>).</summary>
+    public DbSet<Hosts.HubLease> Leases => Set<Hosts.HubLease>();
+
+    /// <summary>How far each host-local search index has followed the outbox.</summary>
+    public DbSet<SearchIndexPosition> SearchIndexPositions => Set<SearchIndexPosition>();
+
+    /// <summary>The data-protection key ring when <c>Identity:Keys:Store=Database</c> (cookies, antiforgery, reset links).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

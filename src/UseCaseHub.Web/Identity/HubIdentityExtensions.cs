@@ -191,6 +191,13 @@ public static class HubIdentityExtensions
                 settings.Keys.DataProtectionCertificatePath, settings.Keys.DataProtectionCertificatePassword));
         }
 
+        if (settings.Keys.Store == KeyRingStore.Database)
+        {
+            // In the store: stateless hosts share the ring without a shared folder (still encrypted with the certificate above).
+            dataProtection.PersistKeysToDbContext<HubDbContext>();
+            return;
+        }
+
         services.AddOptions<KeyManagementOptions>().Configure<HubKeyStore, ILoggerFactory>((options, keys, logging) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(keys.DataProtectionDirectory), logging));
     }

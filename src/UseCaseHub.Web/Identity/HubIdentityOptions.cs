@@ -37,6 +37,12 @@ public sealed class HubIdentityOptions
 
 public sealed class IdentityKeysOptions
 {
+    /// <summary>
+    /// Where the data-protection key ring lives: <c>Files</c> (<see cref="DataProtectionPath"/>, shared between hosts
+    /// as a folder) or <c>Database</c> (the store's DataProtectionKeys table: hosts share nothing on disk).
+    /// </summary>
+    public KeyRingStore Store { get; set; } = KeyRingStore.Files;
+
     /// <summary>A PKCS#12 file holding the token signing certificate; empty means one generated once into the data directory.</summary>
     public string? SigningCertificatePath { get; set; }
 
@@ -52,6 +58,12 @@ public sealed class IdentityKeysOptions
     public string? DataProtectionCertificatePath { get; set; }
 
     public string? DataProtectionCertificatePassword { get; set; }
+}
+
+public enum KeyRingStore
+{
+    Files,
+    Database,
 }
 
 /// <summary>An organisation's own OpenID Connect authority (Keycloak, Entra ID, Duende...) whose access tokens the API accepts.</summary>

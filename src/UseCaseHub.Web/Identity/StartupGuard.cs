@@ -29,6 +29,15 @@ internal static class StartupGuard
                 $"Data-protection keys (sign-in cookies, antiforgery, reset links) must be encrypted at rest in the {environment.EnvironmentName} environment: set Identity:Keys:DataProtectionCertificatePath (a PKCS#12 file) and Identity:Keys:DataProtectionCertificatePassword.");
         }
 
+        if (identity.Keys.Store == KeyRingStore.Database
+            && (string.IsNullOrWhiteSpace(identity.Keys.SigningCertificatePath) || string.IsNullOrWhiteSpace(identity.Keys.EncryptionCertificatePath)))
+        {
+            // Keys in the store means hosts share no folder, so generated token keys would differ per host.
+            throw new InvalidOperationException(
+                "Identity:Keys:Store=Database keeps the cookie keys in the store for hosts that share no folder; the token keys must then be the same files on every host: "
+                + "set Identity:Keys:SigningCertificatePath and Identity:Keys:EncryptionCertificatePath (PKCS#12, with Identity:Keys:CertificatePassword).");
+        }
+
         if (string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<Site.SiteOptions>>().Value.PublicBaseUrl))
         {
             throw new InvalidOperationException(

@@ -83,6 +83,26 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Reindex_is_refused_while_another_process_holds_the_index_folder_and_changes_nothing()
+    {
+        var content = new ContentFolder();
+        content.Write("use-cases/good.md", ContentFolder.UseCase());
+        await RunAsync("import", content.Root);
+        var folder = Path.Combine(_data, "search-index");
+        // This test process plays the running site: it holds the folder's write lock with one document in it.
+        using (var site = new UseCaseHub.Search.Lucene.LuceneSearchEngine(folder, Microsoft.Extensions.Logging.Abstractions.NullLogger<UseCaseHub.Search.Lucene.LuceneSearchEngine>.Instance))
+        {
+            var before = await site.CountAsync();
+
+            var result = await RunAsync("reindex");
+
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains($"The search index folder {folder} is open for writing by another process", result.Output + result.Errors, StringComparison.Ordinal);
+            Assert.Equal(before, await site.CountAsync());
+        }
+    }
+
+    [Fact]
     public async Task Export_writes_the_store_back_to_markdown_files()
     {
         var content = new ContentFolder();

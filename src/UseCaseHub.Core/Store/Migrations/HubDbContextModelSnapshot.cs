@@ -137,6 +137,23 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.ToTable("EntryVerticals");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1090,6 +1107,25 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.ToTable("EntryMessages", (string)null);
                 });
 
+            modelBuilder.Entity("UseCaseHub.Core.Hosts.HubLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("HubLeases", (string)null);
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1174,6 +1210,23 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.HasIndex("OverdueAt");
 
                     b.ToTable("RevalidationFlags", (string)null);
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Search.SearchIndexPosition", b =>
+                {
+                    b.Property<string>("Index")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Index");
+
+                    b.ToTable("SearchIndexPositions", (string)null);
                 });
 
             modelBuilder.Entity("UseCaseHub.Core.Search.SearchOutboxItem", b =>
