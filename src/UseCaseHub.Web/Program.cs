@@ -10,6 +10,7 @@ using UseCaseHub.Web.Health;
 using UseCaseHub.Web.Identity;
 using UseCaseHub.Web.Localization;
 using UseCaseHub.Web.Offline;
+using UseCaseHub.Web.Operations;
 using UseCaseHub.Web.Search;
 using UseCaseHub.Web.Security;
 using UseCaseHub.Web.Site;
@@ -36,6 +37,7 @@ builder.Services.AddHubCuration(builder.Configuration);
 builder.Services.AddHubSubmit();
 builder.Services.AddHubAttachments(builder.Configuration);
 builder.Services.AddHubOffline(builder.Configuration);
+builder.Services.AddHubOperations();
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -47,6 +49,7 @@ await app.InitializeHubAsync();
 await app.InitializeHubIdentityAsync();
 app.UseHubForwardedHeaders();
 app.UseHubSecurityHeaders();
+app.UseHubOperations();
 app.UseHubErrors();
 app.UseHubLocalization();
 app.UseHubApi();

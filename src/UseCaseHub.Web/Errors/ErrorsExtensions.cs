@@ -18,7 +18,12 @@ public static class ErrorsExtensions
         // With problem details registered, the handlers without a path write RFC 7807 bodies.
         app.UseWhen(c => c.Request.Path.IsApiPath(), api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.IsApiPath(), site => site
-            .UseExceptionHandler("/error")
+            .UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                // A storage fault is logged once by its monitor, not once per request.
+                SuppressDiagnosticsCallback = c => Operations.StorageFaults.Classify(c.Exception) != Operations.StorageFault.None,
+            })
             .UseStatusCodePagesWithReExecute("/status/{0}"));
         return app;
     }

@@ -10,5 +10,12 @@ public sealed class ErrorModel : PageModel
 {
     public string? RequestId { get; private set; }
 
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    /// <summary>Set when the page stands for a storage fault (full disk, read-only folder, locked database): a 503 to retry later.</summary>
+    public Operations.StorageFault Fault { get; private set; }
+
+    public void OnGet()
+    {
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        Fault = Operations.StorageFaults.Classify(HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Error);
+    }
 }
