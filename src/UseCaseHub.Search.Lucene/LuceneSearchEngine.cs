@@ -31,6 +31,13 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     private string? _fingerprint;
     private bool _recreated;
 
+    /// <summary>
+    /// After a failed write (a full disk, a read-only folder): the writer is rolled back to its last commit, and may be
+    /// closed for good by Lucene (a "tragic" error), so a new one is opened before the next write; until that works, every
+    /// write fails (the indexer keeps its outbox rows and retries) while searches read the last commit. No restart needed.
+    /// </summary>
+    private bool _broken;
+
     public LuceneSearchEngine(string path, ILogger<LuceneSearchEngine> logger)
     {
         _path = path;
@@ -79,16 +86,53 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
 
     private void OpenWriter()
     {
-        _directory = FSDirectory.Open(_path);
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Index)
+        // Built aside and assigned at the end: when opening fails (the folder is still read-only), the fields keep the
+        // last searchers, so searches go on answering from the last commit.
+        var directory = FSDirectory.Open(_path);
+        IndexWriter? writer = null;
+        try
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            // Fewer, larger segments from a rebuild; no compound files (saves rewriting each segment once more).
-            RAMBufferSizeMB = 128,
-            UseCompoundFile = false,
-        });
-        _fingerprint = _writer.CommitData.TryGetValue(FingerprintKey, out var fingerprint) ? fingerprint : null;
-        _searchers = new SearcherManager(_writer, true, new IndexSnapshot.Factory());
+            writer = new IndexWriter(directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Index)
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                // Fewer, larger segments from a rebuild; no compound files (saves rewriting each segment once more).
+                RAMBufferSizeMB = 128,
+                UseCompoundFile = false,
+            });
+            var searchers = new SearcherManager(writer, true, new IndexSnapshot.Factory());
+            _directory = directory;
+            _writer = writer;
+            _searchers = searchers;
+            _fingerprint = _writer.CommitData.TryGetValue(FingerprintKey, out var fingerprint) ? fingerprint : null;
+        }
+        catch
+        {
+            writer?.Dispose();
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    private void Break()
+    {
+        _broken = true;
+        try
+        {
+            _writer.Rollback();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _logger.LogDebug(exception, "Rolling back the failed index writer");
+        }
+    }
+
+    private void Reopen()
+    {
+        var (searchers, directory) = (_searchers, _directory);
+        OpenWriter();
+        searchers.Dispose();
+        directory.Dispose();
+        _broken = false;
     }
 
     private void Close()
@@ -116,8 +160,18 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
+            if (_broken)
+            {
+                Reopen();
+            }
+
             write();
             Commit();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            Break();
+            throw;
         }
         finally
         {

@@ -78,7 +78,7 @@ internal sealed partial class HubProcess : IDisposable
 
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await errors);
     }
@@ -101,7 +101,7 @@ internal sealed partial class HubProcess : IDisposable
     public static async Task<(HubProcess Process, Uri Address)> ServeAsync(string dataPath, params string[] settings)
     {
         var hub = Start(dataPath, [.. settings, "--urls=http://127.0.0.1:0"]);
-        var address = await hub._listening.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        var address = await hub._listening.Task.WaitAsync(TimeSpan.FromMinutes(5));
         return (hub, address);
     }
 
