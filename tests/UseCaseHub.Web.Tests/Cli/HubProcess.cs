@@ -79,7 +79,16 @@ internal sealed partial class HubProcess : IDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true); // never left running after the test
+            throw;
+        }
+
         return (process.ExitCode, await output, await errors);
     }
 
@@ -101,8 +110,26 @@ internal sealed partial class HubProcess : IDisposable
     public static async Task<(HubProcess Process, Uri Address)> ServeAsync(string dataPath, params string[] settings)
     {
         var hub = Start(dataPath, [.. settings, "--urls=http://127.0.0.1:0"]);
-        var address = await hub._listening.Task.WaitAsync(TimeSpan.FromMinutes(5));
-        return (hub, address);
+        try
+        {
+            var address = await hub._listening.Task.WaitAsync(TimeSpan.FromMinutes(5));
+            return (hub, address);
+        }
+        catch
+        {
+            hub.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until the process has written <paramref name="text"/> (a command reached a step), or gives up after the timeout.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Output.Contains(text, StringComparison.Ordinal) && !_process.HasExited && clock.Elapsed < timeout)
+        {
+            await Task.Delay(50);
+        }
     }
 
     private void Collect(string? line)

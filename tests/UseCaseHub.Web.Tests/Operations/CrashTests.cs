@@ -109,7 +109,9 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IDisposable
         for (var kill = 0; kill < 5; kill++)
         {
             using var reindex = HubProcess.Start(_data, ["reindex", .. Settings(FixtureContent)]);
-            await Task.Delay(random.Next(300, 4000));
+            // Some kills before the rebuild (start-up), most during it: the delay runs from the first line the command writes.
+            await reindex.WaitForOutputAsync(kill == 0 ? "" : "info:", TimeSpan.FromMinutes(3));
+            await Task.Delay(random.Next(0, 1500));
             reindex.Kill();
             output.WriteLine($"kill {kill}: {reindex.Output.Split('\n').LastOrDefault(l => l.Length > 0)}");
         }
@@ -129,7 +131,9 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IDisposable
         for (var kill = 0; kill < 5; kill++)
         {
             using var import = HubProcess.Start(_data, ["import", content, .. Settings(content)]);
-            await Task.Delay(random.Next(500, 6000));
+            // The first kill may land in the start (migrations, seeds); the others while files are imported.
+            await import.WaitForOutputAsync(kill == 0 ? "" : "Importing ", TimeSpan.FromMinutes(3));
+            await Task.Delay(random.Next(0, 2000));
             import.Kill();
             output.WriteLine($"kill {kill}: {import.Output.Split('\n').LastOrDefault(l => l.Length > 0)}");
             if (File.Exists(Path.Combine(_data, "usecasehub.db")))
@@ -175,7 +179,8 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IDisposable
         }
 
         using var second = HubProcess.Start(_data, "revalidate");
-        await Task.WhenAny(second.WaitForExitAsync(TimeSpan.FromMinutes(2)), Task.Delay(TimeSpan.FromSeconds(60)));
+        // An ordinary start takes seconds (a minute or two on a machine loaded by parallel builds); the lock waited for ever.
+        await Task.WhenAny(second.WaitForExitAsync(TimeSpan.FromMinutes(5)), Task.Delay(TimeSpan.FromMinutes(4)));
         Assert.True(second.HasExited, "the start still waits for the dead process's migration lock:\n" + second.Output);
         Assert.True(second.ExitCode == 0, second.Output);
     }
