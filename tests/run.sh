@@ -18,8 +18,8 @@ fi
 tests_tmp="${TMPDIR:-/tmp}/usecasehub-tests"
 if [ -d "$tests_tmp" ]; then
   find "$tests_tmp" -mindepth 1 -maxdepth 1 -type d -mmin +180 | while read -r folder; do
-    owner=$(cat "$folder/.owner-pid" 2>/dev/null || true)
-    if [ -z "$owner" ] || ! kill -0 "$owner" 2>/dev/null; then rm -rf "$folder" 2>/dev/null || true; fi
+    owner=$(cat "$folder.owner-pid" 2>/dev/null || true)
+    if [ -z "$owner" ] || ! kill -0 "$owner" 2>/dev/null; then rm -rf "$folder" "$folder.owner-pid" 2>/dev/null || true; fi
   done
 fi
 

@@ -29,7 +29,8 @@ public static class TestPaths
     /// <summary>Folders older than this and not held by a live test process are a killed run's leftovers.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(3);
 
-    private const string OwnerFile = ".owner-pid";
+    /// <summary>The owner file of folder <c>x</c> is <c>x.owner-pid</c>.</summary>
+    public const string OwnerSuffix = ".owner-pid";
     private static readonly Lazy<int> Cleaned = new(() => RemoveStaleFolders(DateTime.UtcNow));
 
     public static string NewTemporaryFolder()
@@ -37,8 +38,9 @@ public static class TestPaths
         _ = Cleaned.Value; // once per test process, before its first folder
         var path = Path.Combine(TemporaryRoot, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
-        // Which process made it: a folder whose process still runs is never removed, however old.
-        File.WriteAllText(Path.Combine(path, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Which process made it, beside the folder (inside it, it would make an "empty" folder non-empty): a folder whose
+        // process still runs is never removed, however old.
+        File.WriteAllText(path + OwnerSuffix, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return path;
     }
 
@@ -61,6 +63,7 @@ public static class TestPaths
                 }
 
                 Directory.Delete(folder, recursive: true);
+                File.Delete(folder + OwnerSuffix);
                 removed++;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -74,7 +77,7 @@ public static class TestPaths
 
     private static bool OwnerIsAlive(string folder)
     {
-        var owner = Path.Combine(folder, OwnerFile);
+        var owner = folder + OwnerSuffix;
         if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), out var pid))
         {
             return false;

@@ -28,10 +28,10 @@ public sealed class HousekeepingTests
     private static string Folder(DateTime lastWrite, int? owner)
     {
         var path = TestPaths.NewTemporaryFolder();
-        File.Delete(Path.Combine(path, ".owner-pid"));
+        File.Delete(path + TestPaths.OwnerSuffix);
         if (owner is { } pid)
         {
-            File.WriteAllText(Path.Combine(path, ".owner-pid"), pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            File.WriteAllText(path + TestPaths.OwnerSuffix, pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         Directory.SetLastWriteTimeUtc(path, lastWrite);
