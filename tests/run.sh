@@ -13,6 +13,16 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
 fi
 
+# Test folders of runs that were killed (all under one prefix): those older than three hours whose test process is gone.
+# The test processes do the same when they start; this also covers a run killed before its first test.
+tests_tmp="${TMPDIR:-/tmp}/usecasehub-tests"
+if [ -d "$tests_tmp" ]; then
+  find "$tests_tmp" -mindepth 1 -maxdepth 1 -type d -mmin +180 | while read -r folder; do
+    owner=$(cat "$folder.owner-pid" 2>/dev/null || true)
+    if [ -z "$owner" ] || ! kill -0 "$owner" 2>/dev/null; then rm -rf "$folder" "$folder.owner-pid" 2>/dev/null || true; fi
+  done
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore >/dev/null
 dotnet build UseCaseHub.sln -c Release -warnaserror -nologo -v quiet

@@ -35,6 +35,13 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     private bool _recreated;
     private FileStream? _folderLock;
 
+    /// <summary>
+    /// After a failed write (a full disk, a read-only folder): the writer is rolled back to its last commit, and may be
+    /// closed for good by Lucene (a "tragic" error), so a new one is opened before the next write; until that works, every
+    /// write fails (the indexer keeps its outbox rows and retries) while searches read the last commit. No restart needed.
+    /// </summary>
+    private bool _broken;
+
     public LuceneSearchEngine(string path, ILogger<LuceneSearchEngine> logger)
     {
         _path = path;
@@ -161,17 +168,54 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
 
     private void OpenWriter()
     {
+        // Built aside and assigned at the end: when opening fails (the folder is still read-only), the fields keep the
+        // last searchers, so searches go on answering from the last commit.
         // Native OS locks (released by the OS if the process dies), explicitly: the default differs between platforms.
-        _directory = FSDirectory.Open(new DirectoryInfo(_path), new NativeFSLockFactory());
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Index)
+        var directory = FSDirectory.Open(new DirectoryInfo(_path), new NativeFSLockFactory());
+        IndexWriter? writer = null;
+        try
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            // Fewer, larger segments from a rebuild; no compound files (saves rewriting each segment once more).
-            RAMBufferSizeMB = 128,
-            UseCompoundFile = false,
-        });
-        _fingerprint = _writer.CommitData.TryGetValue(FingerprintKey, out var fingerprint) ? fingerprint : null;
-        _searchers = new SearcherManager(_writer, true, new IndexSnapshot.Factory());
+            writer = new IndexWriter(directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Index)
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                // Fewer, larger segments from a rebuild; no compound files (saves rewriting each segment once more).
+                RAMBufferSizeMB = 128,
+                UseCompoundFile = false,
+            });
+            var searchers = new SearcherManager(writer, true, new IndexSnapshot.Factory());
+            _directory = directory;
+            _writer = writer;
+            _searchers = searchers;
+            _fingerprint = _writer.CommitData.TryGetValue(FingerprintKey, out var fingerprint) ? fingerprint : null;
+        }
+        catch
+        {
+            writer?.Dispose();
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    private void Break()
+    {
+        _broken = true;
+        try
+        {
+            _writer.Rollback();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _logger.LogDebug(exception, "Rolling back the failed index writer");
+        }
+    }
+
+    private void Reopen()
+    {
+        var (searchers, directory) = (_searchers, _directory);
+        OpenWriter();
+        searchers.Dispose();
+        directory.Dispose();
+        _broken = false;
     }
 
     private void Close()
@@ -199,8 +243,18 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
+            if (_broken)
+            {
+                Reopen();
+            }
+
             write();
             Commit();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            Break();
+            throw;
         }
         finally
         {

@@ -12,6 +12,7 @@ using UseCaseHub.Web.Health;
 using UseCaseHub.Web.Identity;
 using UseCaseHub.Web.Localization;
 using UseCaseHub.Web.Offline;
+using UseCaseHub.Web.Operations;
 using UseCaseHub.Web.Search;
 using UseCaseHub.Web.Security;
 using UseCaseHub.Web.Site;
@@ -40,6 +41,7 @@ builder.Services.AddHubAttachments(builder.Configuration);
 builder.Services.AddHubOffline(builder.Configuration);
 builder.Services.AddHubExports(builder.Configuration);
 builder.Services.AddHubFeeds(builder.Configuration);
+builder.Services.AddHubOperations();
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -51,6 +53,7 @@ await app.InitializeHubAsync();
 await app.InitializeHubIdentityAsync();
 app.UseHubForwardedHeaders();
 app.UseHubSecurityHeaders();
+app.UseHubOperations();
 app.UseHubErrors();
 app.UseHubLocalization();
 app.UseHubApi();

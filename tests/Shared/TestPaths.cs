@@ -23,10 +23,74 @@ public static class TestPaths
         return Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
     }
 
+    /// <summary>Every test folder lives under this one prefix, so a killed run's leftovers are easy to find and remove.</summary>
+    public static string TemporaryRoot { get; } = Path.Combine(Path.GetTempPath(), "usecasehub-tests");
+
+    /// <summary>Folders older than this and not held by a live test process are a killed run's leftovers.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(3);
+
+    /// <summary>The owner file of folder <c>x</c> is <c>x.owner-pid</c>.</summary>
+    public const string OwnerSuffix = ".owner-pid";
+    private static readonly Lazy<int> Cleaned = new(() => RemoveStaleFolders(DateTime.UtcNow));
+
     public static string NewTemporaryFolder()
     {
-        var path = Path.Combine(Path.GetTempPath(), "usecasehub-tests", Guid.NewGuid().ToString("N"));
+        _ = Cleaned.Value; // once per test process, before its first folder
+        var path = Path.Combine(TemporaryRoot, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
+        // Which process made it, beside the folder (inside it, it would make an "empty" folder non-empty): a folder whose
+        // process still runs is never removed, however old.
+        File.WriteAllText(path + OwnerSuffix, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return path;
+    }
+
+    /// <summary>Deletes test folders last written before <see cref="StaleAfter"/> whose owner process is gone; returns how many.</summary>
+    public static int RemoveStaleFolders(DateTime nowUtc)
+    {
+        if (!Directory.Exists(TemporaryRoot))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var folder in Directory.EnumerateDirectories(TemporaryRoot))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(folder) > nowUtc - StaleAfter || OwnerIsAlive(folder))
+                {
+                    continue;
+                }
+
+                Directory.Delete(folder, recursive: true);
+                File.Delete(folder + OwnerSuffix);
+                removed++;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Held or mounted (a fault test killed mid-way): left for a later run.
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool OwnerIsAlive(string folder)
+    {
+        var owner = folder + OwnerSuffix;
+        if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), out var pid))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

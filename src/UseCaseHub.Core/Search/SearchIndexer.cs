@@ -68,6 +68,8 @@ public sealed class SearchIndexer(
     private TimeSpan LeaseDuration => TimeSpan.FromSeconds(hosts.Value.LeaseSeconds);
 
     private bool Local => _indexKey is not null;
+    /// <summary>1 while indexing fails (logged when it starts and when it ends, not at every retry).</summary>
+    private int _failing;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -333,11 +335,25 @@ public sealed class SearchIndexer(
             // Only these rows: a change queued meanwhile for the same entry keeps its own row.
             db.SearchOutbox.RemoveRange(items);
             await db.SaveChangesAsync(cancellationToken);
+            if (Interlocked.Exchange(ref _failing, 0) == 1)
+            {
+                logger.LogWarning("Search indexing works again: {Count} waiting changes indexed", items.Count);
+            }
+
             return items.Count;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogError(exception, "Indexing {Count} outbox rows failed; retrying with backoff", items.Count);
+            // Logged once per episode (a full disk or a read-only index folder fails every batch until it is fixed).
+            if (Interlocked.Exchange(ref _failing, 1) == 0)
+            {
+                logger.LogError(exception, "Search index cannot be written: indexing {Count} outbox rows failed; the changes stay queued and are retried with backoff", items.Count);
+            }
+            else
+            {
+                logger.LogDebug(exception, "Indexing {Count} outbox rows failed again", items.Count);
+            }
+
             foreach (var item in items)
             {
                 item.Attempts++;
@@ -345,7 +361,15 @@ public sealed class SearchIndexer(
                 item.LastError = exception.Message.Length > 1000 ? exception.Message[..1000] : exception.Message;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The store cannot take the backoff either (the same full disk): the rows stay due and are tried at the next poll.
+            }
+
             return 0;
         }
     }

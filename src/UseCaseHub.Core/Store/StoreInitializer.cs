@@ -11,12 +11,18 @@ public sealed class StoreInitializer(HubDbContext db, HubPaths paths, TaxonomySe
     {
         Directory.CreateDirectory(paths.Data);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        // Only when there is something to apply: migrating takes EF Core's migration lock, which on SQLite is a row a
+        // killed process leaves behind (see SqliteMigrationLock); an ordinary start then never touches it.
         if (pending.Count > 0)
         {
             logger.LogInformation("Applying {Count} store migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-        }
+            if (db.Database.IsSqlite())
+            {
+                await SqliteMigrationLock.ClearStaleAsync(db, logger, cancellationToken);
+            }
 
-        await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         if (db.Database.IsSqlite())
         {
             // Readers never wait for the writer; the setting lives in the database file.

@@ -100,10 +100,11 @@ public sealed class EntryCreator(ApiDbContext db, EntryEditor editor)
                 await db.SaveChangesAsync(cancellationToken);
                 return EntryCreation.Saved(entry);
             }
-            catch (DbUpdateException) when (attempt < 5)
+            // A full disk or a locked database is no identifier clash: it goes to the storage fault handler (503), unretried.
+            catch (DbUpdateException exception) when (attempt < 5 && !IsStorageFault(exception))
             {
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (!IsStorageFault(exception))
             {
                 db.Entry(entry).State = EntityState.Detached;
                 records.ForEach(db.Discard);
@@ -112,4 +113,6 @@ public sealed class EntryCreator(ApiDbContext db, EntryEditor editor)
             }
         }
     }
+
+    private static bool IsStorageFault(Exception exception) => Operations.StorageFaults.Classify(exception) != Operations.StorageFault.None;
 }

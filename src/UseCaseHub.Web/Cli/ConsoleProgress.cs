@@ -2,7 +2,10 @@ using UseCaseHub.Core.ContentFiles;
 
 namespace UseCaseHub.Web.Cli;
 
-/// <summary>A progress line on standard error: redrawn in place on a terminal, every tenth otherwise.</summary>
+/// <summary>
+/// A progress line on standard error: redrawn in place (carriage return) on a terminal; redirected to a file or a pipe,
+/// one plain line per tenth instead, so a log never fills with carriage returns.
+/// </summary>
 internal sealed class ConsoleProgress(string label) : IProgress<ImportProgress>
 {
     private int _lastTenth = -1;
@@ -21,6 +24,9 @@ internal sealed class ConsoleProgress(string label) : IProgress<ImportProgress>
             Console.Error.WriteLine(line);
         }
     }
+
+    /// <summary>A step of a longer command (backup, restore): one line, on a terminal as in a log.</summary>
+    public static void Step(string text) => Console.Error.WriteLine(text);
 
     public static void Finish()
     {

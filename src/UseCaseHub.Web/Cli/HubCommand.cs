@@ -12,7 +12,7 @@ namespace UseCaseHub.Web.Cli;
 /// </summary>
 public sealed class HubCommand
 {
-    private static readonly string[] Verbs = ["import", "export", "reindex", "revalidate", "users", "help"];
+    private static readonly string[] Verbs = ["import", "export", "reindex", "revalidate", "users", "backup", "restore", "help"];
 
     public string? Verb { get; private init; }
     public string[] HostArgs { get; private init; } = [];
@@ -57,6 +57,10 @@ public sealed class HubCommand
                   export DIR     write every entry and page back to Markdown files under DIR
                   reindex        rebuild the search index from the store
                   revalidate     run the re-validation scan once and list the entries it flagged
+                  backup DIR     copy the store (online, while the site serves), attachments, keys and a Markdown
+                                 export into the new folder DIR, with a manifest of counts and checksums
+                  restore DIR    restore a backup into an EMPTY data folder (Hub:DataPath), checking every checksum
+                                 first, then migrate the store and rebuild the search index
                   users create-admin EMAIL
                                  create a confirmed administrator; the password is read from standard input
                                  (echo ... | or < file), else a generated one is printed once
@@ -71,6 +75,19 @@ public sealed class HubCommand
 
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
+        if (Verb is "backup" or "restore")
+        {
+            if (PathArgument is null)
+            {
+                await Console.Error.WriteLineAsync($"{Verb} needs a folder: {Verb} DIR");
+                return 2;
+            }
+
+            // Before the store is opened: restore needs the data folder still empty.
+            var backup = ActivatorUtilities.CreateInstance<BackupCommand>(services);
+            return Verb == "backup" ? await backup.BackupAsync(Path.GetFullPath(PathArgument)) : await backup.RestoreAsync(Path.GetFullPath(PathArgument));
+        }
+
         await services.GetRequiredService<StoreInitializer>().InitializeAsync();
         if (Verb == "reindex")
         {

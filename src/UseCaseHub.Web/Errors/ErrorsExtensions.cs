@@ -22,11 +22,20 @@ public static class ErrorsExtensions
         // With problem details registered, the handlers without a path write RFC 7807 bodies.
         app.UseWhen(c => c.Request.Path.IsApiPath(), api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.IsApiPath(), site => site
-            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusOf })
+            .UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                StatusCodeSelector = StatusOf,
+                // A storage fault is logged once by its monitor, not once per request.
+                SuppressDiagnosticsCallback = c => Operations.StorageFaults.Classify(c.Exception) != Operations.StorageFault.None,
+            })
             .UseStatusCodePagesWithReExecute("/status/{0}"));
         return app;
     }
 
+    /// <summary>Search down or a storage fault (full disk, read-only folder, locked database): 503, try again later.</summary>
     private static int StatusOf(Exception exception) =>
-        exception is SearchUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        exception is SearchUnavailableException || Operations.StorageFaults.Classify(exception) != Operations.StorageFault.None
+            ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError;
 }

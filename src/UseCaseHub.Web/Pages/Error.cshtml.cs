@@ -15,9 +15,13 @@ public sealed class ErrorModel : PageModel
     /// <summary>The search engine could not answer (503): the page says so, since every other page still works.</summary>
     public bool SearchUnavailable { get; private set; }
 
+    /// <summary>Set when the page stands for a storage fault (full disk, read-only folder, locked database): a 503 to retry later.</summary>
+    public Operations.StorageFault Fault { get; private set; }
+
     public void OnGet()
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         SearchUnavailable = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is SearchUnavailableException;
+        Fault = Operations.StorageFaults.Classify(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Store;
@@ -14,38 +13,8 @@ public sealed class CommandLineTests : IDisposable
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments) => RunWithInputAsync(null, arguments);
 
     /// <summary>Runs the host as a process; <paramref name="input"/>, when given, is written to its redirected standard input.</summary>
-    private async Task<(int ExitCode, string Output, string Errors)> RunWithInputAsync(string? input, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = input is not null,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "UseCaseHub.Web.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add($"--Hub:DataPath={_data}");
-        start.ArgumentList.Add($"--Hub:SeedsPath={TestPaths.Seeds}");
-        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-            process.StandardInput.Close();
-        }
-
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> RunWithInputAsync(string? input, params string[] arguments) =>
+        HubProcess.RunAsync(_data, input, arguments);
 
     [Fact]
     public async Task Import_reports_bad_files_with_location_and_fails_then_skips_unchanged_files()

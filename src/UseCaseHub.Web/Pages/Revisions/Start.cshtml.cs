@@ -34,7 +34,7 @@ public sealed class StartModel(HubDbContext db, IStringLocalizer<SharedResource>
         {
             Message = refusal.Message;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (Operations.StorageFaults.Classify(exception) == Operations.StorageFault.None)
         {
             // Two clicks at once: the one-open-revision index refused the second.
             Message = text["The entry already has an open revision; continue that one."];

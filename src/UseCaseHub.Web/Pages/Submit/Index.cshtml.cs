@@ -304,7 +304,7 @@ public sealed class SubmitModel(
             AddError("", T["Someone saved this entry after you opened it. Open it again, then reapply your changes."]);
             return await ShowAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (Entry is null)
+        catch (DbUpdateException exception) when (Entry is null && Operations.StorageFaults.Classify(exception) == Operations.StorageFault.None)
         {
             AddError("", T["Another entry took the same identifier or address at the same moment; save again."]);
             return await ShowAsync(cancellationToken);

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using UseCaseHub.Web.Errors;
+
+namespace UseCaseHub.Web.Operations;
+
+/// <summary>
+/// The current storage fault, logged once when it starts (with its cause) and once when a request succeeds again, so a
+/// full disk under load writes two lines, not one per request.
+/// </summary>
+public sealed class StorageFaultMonitor(ILogger<StorageFaultMonitor> logger)
+{
+    private int _current;
+
+    public StorageFault Current => (StorageFault)Volatile.Read(ref _current);
+
+    public void Report(StorageFault fault, Exception cause)
+    {
+        if (Interlocked.Exchange(ref _current, (int)fault) != (int)fault)
+        {
+            logger.LogError(cause, "Storage fault: {Fault}. Writes answer 503 until it clears; reads go on. {Explanation}",
+                fault, StorageFaults.Explanation(fault));
+        }
+    }
+
+    /// <summary>A request that wrote (or tried to) and succeeded: the fault, if any, is over.</summary>
+    public void Cleared()
+    {
+        if (Volatile.Read(ref _current) != (int)StorageFault.None
+            && (StorageFault)Interlocked.Exchange(ref _current, (int)StorageFault.None) is var was and not StorageFault.None)
+        {
+            logger.LogWarning("Storage fault {Fault} cleared: writes succeed again", was);
+        }
+    }
+}
+
+/// <summary>
+/// A request that failed on a storage fault answers 503 with <c>Retry-After</c>: an RFC 7807 problem on the API (handled
+/// here, so the framework does not log it again per request), the friendly error page on the site (see the Error page).
+/// </summary>
+internal sealed class StorageFaultHandler(StorageFaultMonitor monitor, IProblemDetailsService problems) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 30;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var fault = StorageFaults.Classify(exception);
+        if (fault == StorageFault.None)
+        {
+            return false;
+        }
+
+        monitor.Report(fault, exception);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!httpContext.Request.Path.IsApiPath())
+        {
+            return false; // the site's error page takes it from here, with the status set above
+        }
+
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Detail = StorageFaults.Explanation(fault),
+            Extensions = { ["code"] = StorageFaults.Code(fault) },
+        };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}
+
+public static class OperationsExtensions
+{
+    /// <summary>Storage faults (full disk, read-only folder, locked database) answered as 503 and logged once.</summary>
+    public static IServiceCollection AddHubOperations(this IServiceCollection services)
+    {
+        services.AddSingleton<StorageFaultMonitor>();
+        services.AddExceptionHandler<StorageFaultHandler>();
+        return services;
+    }
+
+    /// <summary>After the response: a write that succeeded ends a storage fault (logged once).</summary>
+    public static WebApplication UseHubOperations(this WebApplication app)
+    {
+        var monitor = app.Services.GetRequiredService<StorageFaultMonitor>();
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (monitor.Current != StorageFault.None && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                && context.Response.StatusCode < 500)
+            {
+                monitor.Cleared();
+            }
+        });
+        return app;
+    }
+}
