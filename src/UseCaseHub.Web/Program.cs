@@ -9,6 +9,8 @@ using UseCaseHub.Web.Errors;
 using UseCaseHub.Web.Health;
 using UseCaseHub.Web.Identity;
 using UseCaseHub.Web.Localization;
+using UseCaseHub.Web.Metadata;
+using UseCaseHub.Web.Oai;
 using UseCaseHub.Web.Offline;
 using UseCaseHub.Web.Search;
 using UseCaseHub.Web.Security;
@@ -36,6 +38,8 @@ builder.Services.AddHubCuration(builder.Configuration);
 builder.Services.AddHubSubmit();
 builder.Services.AddHubAttachments(builder.Configuration);
 builder.Services.AddHubOffline(builder.Configuration);
+builder.Services.AddHubMetadata(builder.Configuration);
+builder.Services.AddHubOai(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -62,6 +66,8 @@ app.MapHubHealth();
 app.MapHubSecurityContact();
 app.MapHubAttachments();
 app.MapHubOffline();
+app.MapHubMetadata();
+app.MapHubOai();
 await app.RunAsync();
 return 0;
 
