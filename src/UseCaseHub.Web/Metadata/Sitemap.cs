@@ -32,11 +32,14 @@ public sealed class Sitemap(HubDbContext db, CatalogueQueries catalogue, IMemory
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = MetadataExtensions.SiteRoot(context, site.Value);
-        var urls = await cache.GetOrCreateAsync(("sitemap", root.ToString()), async item =>
-        {
-            item.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.SitemapCacheSeconds);
-            return await UrlsAsync(root, cancellationToken);
-        }) ?? [];
+        var seconds = options.Value.SitemapCacheSeconds;
+        var urls = seconds == 0
+            ? await UrlsAsync(root, cancellationToken)
+            : await cache.GetOrCreateAsync(("sitemap", root.ToString()), async item =>
+            {
+                item.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(seconds);
+                return await UrlsAsync(root, cancellationToken);
+            }) ?? [];
         var size = options.Value.SitemapMaxUrls;
         var parts = Math.Max(1, (urls.Count + size - 1) / size);
         string xml;

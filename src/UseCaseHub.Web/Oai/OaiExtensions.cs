@@ -82,7 +82,7 @@ public sealed class OaiResponder(OaiRepository repository, ResumptionTokens toke
             writer.WriteElementString("responseDate", OaiNamespace, OaiExtensions.Format(DateTimeOffset.UtcNow));
             writer.WriteStartElement("request", OaiNamespace);
             // After badVerb or badArgument the request element carries no attributes (specification 3.2).
-            if (request is not null)
+            if (request is not null && _failure?.Code is not ("badArgument" or "badVerb"))
             {
                 writer.WriteAttributeString("verb", request.Name);
                 foreach (var (name, value) in request.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal))
@@ -114,7 +114,15 @@ public sealed class OaiResponder(OaiRepository repository, ResumptionTokens toke
         writer.WriteEndElement();
     }
 
-    private static Action<XmlWriter> Error(string code, string message) => writer => WriteError(writer, new OaiError(code, message));
+    /// <summary>The error this answer ends in, if any (a badArgument found after parsing also strips the request element).</summary>
+    private OaiError? _failure;
+
+    private Action<XmlWriter> Error(string code, string message)
+    {
+        var error = new OaiError(code, message);
+        _failure = error;
+        return writer => WriteError(writer, error);
+    }
 
     private string RepositoryIdentifier => string.IsNullOrWhiteSpace(options.Value.RepositoryIdentifier) ? _root.Host : options.Value.RepositoryIdentifier;
 
