@@ -5,7 +5,7 @@ using UseCaseHub.Web.Oai;
 namespace UseCaseHub.Web.Tests.OpenMeta;
 
 /// <summary>OAI-PMH 2.0 at /oai: every verb, every error, resumption, sets, incremental harvests, a deleted record.</summary>
-[Collection(OpenMetaCollection.Name)]
+[Collection(OpenMetaHostGroup.Name)]
 public sealed class OaiPmhTests(OpenMetaHubFactory factory)
 {
     private static readonly XNamespace Oai = OaiResponder.OaiNamespace;

@@ -82,7 +82,7 @@ public sealed class OpenMetaHubFactory : TranslationHubFactory
 
 /// <summary>One host for the metadata and OAI tests (starting a host is the slow part).</summary>
 [CollectionDefinition(Name)]
-public sealed class OpenMetaCollection : ICollectionFixture<OpenMetaHubFactory>
+public sealed class OpenMetaHostGroup : ICollectionFixture<OpenMetaHubFactory>
 {
     public const string Name = "openmeta";
 }

@@ -9,7 +9,7 @@ using UseCaseHub.Web.Metadata;
 namespace UseCaseHub.Web.Tests.OpenMeta;
 
 /// <summary>JSON-LD, OpenGraph and Twitter tags on entry pages; citations; the sitemap and robots.txt.</summary>
-[Collection(OpenMetaCollection.Name)]
+[Collection(OpenMetaHostGroup.Name)]
 public sealed partial class OpenMetadataTests(OpenMetaHubFactory factory)
 {
     private static readonly XNamespace Sm = Sitemap.Namespace;
