@@ -11,6 +11,8 @@ using UseCaseHub.Web.Feeds;
 using UseCaseHub.Web.Health;
 using UseCaseHub.Web.Identity;
 using UseCaseHub.Web.Localization;
+using UseCaseHub.Web.Metadata;
+using UseCaseHub.Web.Oai;
 using UseCaseHub.Web.Offline;
 using UseCaseHub.Web.Operations;
 using UseCaseHub.Web.Search;
@@ -42,6 +44,8 @@ builder.Services.AddHubOffline(builder.Configuration);
 builder.Services.AddHubExports(builder.Configuration);
 builder.Services.AddHubFeeds(builder.Configuration);
 builder.Services.AddHubOperations();
+builder.Services.AddHubMetadata(builder.Configuration);
+builder.Services.AddHubOai(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -71,6 +75,8 @@ app.MapHubAttachments();
 app.MapHubOffline();
 app.MapHubExports();
 app.MapHubFeeds();
+app.MapHubMetadata();
+app.MapHubOai();
 await app.RunAsync();
 return 0;
 

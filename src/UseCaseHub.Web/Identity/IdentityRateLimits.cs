@@ -115,6 +115,12 @@ internal static class IdentityRateLimits
                 return ("write", limits.WritesPerMinute);
             }
 
+            // openmeta: an OAI-PMH harvest reads by GET or POST alike, counted with the OData reads.
+            if (path.StartsWithSegments("/oai", StringComparison.OrdinalIgnoreCase))
+            {
+                return ("odata", limits.ODataReadsPerMinute);
+            }
+
             if (!read)
             {
                 return (null, 0);

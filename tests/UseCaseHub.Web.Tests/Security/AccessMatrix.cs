@@ -273,6 +273,17 @@ public static class AccessMatrix
             Get("search/export.json", "/search/export.json?q=draft", "/search/export.json?q=alpha"),
             Get("api/search/export", "/api/search/export?q=draft&format=csv", "/api/search/export?q=alpha"),
             Get("feed.atom", "/feed.atom?q=draft", "/feed.atom?q=alpha", "/feed.atom"),
+            // openmeta: citations (a draft is not citable by anyone: the site shows public entries only), sitemap, robots, OAI-PMH.
+            new("entries/{slug}/cite.bib", [new("GET", "/entries/kenya-water/cite.bib", Public), new("GET", $"/entries/{f.DraftA.Slug}/cite.bib", Expect.All(404))]),
+            new("entries/{slug}/cite.ris", [new("GET", "/entries/kenya-water/cite.ris", Public), new("GET", $"/entries/{f.DraftA.Slug}/cite.ris", Expect.All(404))]),
+            Get("sitemap.xml", "/sitemap.xml"),
+            new("sitemap-{n:int}.xml", [new("GET", "/sitemap-1.xml", Expect.All(404))]),
+            Get("robots.txt", "/robots.txt"),
+            new("oai",
+            [
+                new("GET", "/oai?verb=ListRecords&metadataPrefix=oai_dc", Public),
+                new("POST", "/oai", Public, Body: "verb=Identify", ContentType: "application/x-www-form-urlencoded"),
+            ]),
 
             // The OpenID Connect server: requests without client or parameters are refused by the protocol, for everyone.
             new("connect/authorize", [new("GET", "/connect/authorize", Expect.All(400)), FormPost("/connect/authorize", Expect.All(400))]),

@@ -10,7 +10,7 @@ using UseCaseHub.Web.Tests.Api;
 namespace UseCaseHub.Web.Tests.Translations;
 
 /// <summary>The fixture content plus the fixture translations (Fixtures/translations: two of a public use case, one of a best practice, one of a draft).</summary>
-public sealed class TranslationHubFactory : ApiFactory
+public class TranslationHubFactory : ApiFactory
 {
     private readonly Lazy<string> _content = new(() =>
     {
