@@ -20,7 +20,7 @@ namespace UseCaseHub.Benchmarks;
 /// Search benchmark: a synthetic corpus into a real SQLite store, a full reindex from it, in-process latency
 /// next to a bare Lucene baseline, then the host on loopback under concurrent load.
 /// With --real, the shipped content/ (through the real importer), repeated to --entries N when given, loaded from outside by wrk.
-/// Options: --real --entries N --queries N --seconds N --clients N --seed N --data DIR (kept, reused) --profile --http-only --skip-reindex (reuse the index in --data) --only NAME (the HTTP scenarios whose name starts so)
+/// Options: --soak MINUTES --real --entries N --queries N --seconds N --clients N --seed N --data DIR (kept, reused) --profile --http-only --skip-reindex (reuse the index in --data) --only NAME (the HTTP scenarios whose name starts so)
 /// --store sqlite|postgres --pg CONNSTR (the store; the index stays in --data) --writes N (store writes measured through SaveChanges; 0 skips)
 /// </summary>
 internal static class Benchmark
@@ -74,7 +74,11 @@ internal static class Benchmark
         }
 
         SqliteConnection.ClearAllPools();
-        if (options.Real)
+        if (options.SoakMinutes is { } minutes)
+        {
+            await Soak.RunAsync(data, options.Real ? judged : queries, minutes);
+        }
+        else if (options.Real)
         {
             await MeasureWrkAsync(options, data, judged, inProcessMean);
         }
@@ -86,7 +90,14 @@ internal static class Benchmark
         Console.WriteLine($"Peak memory (working set, whole process): {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB; load average {LoadAverage()}");
         if (options.Data is null)
         {
-            Directory.Delete(data, recursive: true);
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException exception)
+            {
+                Console.WriteLine($"The data folder {data} was left behind: {exception.Message}");
+            }
         }
     }
 
@@ -285,6 +296,9 @@ internal sealed record Options(int? Entries, int Queries, int Seconds, int Clien
         ? [new("Store:Provider", "Postgres"), new("Store:ConnectionString", Pg)]
         : [];
 
+    /// <summary>--soak MINUTES: the mixed soak instead of the HTTP scenarios (<see cref="Soak"/>).</summary>
+    public int? SoakMinutes { get; init; }
+
     /// <summary>The synthetic corpus's size: 100,000 unless told.</summary>
     public int SyntheticEntries => Entries ?? 100_000;
 
@@ -294,7 +308,10 @@ internal sealed record Options(int? Entries, int Queries, int Seconds, int Clien
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
         var options = new Options(Value("--entries") is { } entries ? int.Parse(entries, CultureInfo.InvariantCulture) : null, Number("--queries", 2_000), Number("--seconds", 10), Number("--clients", 8), Number("--seed", 20),
             Value("--data"), args.Contains("--profile"), args.Contains("--http-only"), args.Contains("--skip-reindex"), Value("--only"), args.Contains("--real"),
-            Value("--store") ?? "sqlite", Value("--pg"), Number("--writes", 2_000));
+            Value("--store") ?? "sqlite", Value("--pg"), Number("--writes", 2_000))
+        {
+            SoakMinutes = Value("--soak") is { } soak ? int.Parse(soak, CultureInfo.InvariantCulture) : null,
+        };
         if (options.Store is not ("sqlite" or "postgres"))
         {
             throw new ArgumentException("--store is sqlite or postgres");

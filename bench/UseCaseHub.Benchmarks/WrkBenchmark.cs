@@ -9,6 +9,12 @@ namespace UseCaseHub.Benchmarks;
 /// <summary>What one wrk run measured: requests, latency percentiles (ms), errors, and the host's CPU per request.</summary>
 internal sealed record WrkResult(long Requests, double Seconds, double P50, double P95, double P99, long Errors, double CpuMsPerRequest)
 {
+    /// <summary>Of <see cref="Errors"/>: answers other than 2xx/3xx, and requests that took longer than wrk's 10 s timeout.</summary>
+    public (long Status, long Timeouts) ErrorKinds { get; init; }
+
+    /// <summary>With status counting: each error status and how often it came, e.g. <c>429=3 500=1</c>.</summary>
+    public string? Statuses { get; init; }
+
     public double PerSecond => Requests / Seconds;
 }
 
@@ -65,14 +71,19 @@ internal static partial class WrkBenchmark
         return mix.OrderBy(_ => random.Next()).ToList();
     }
 
-    public static async Task<WrkResult> RunAsync(string wrk, Uri baseAddress, IReadOnlyList<string> paths, int seconds)
+    public static async Task<WrkResult> RunAsync(string wrk, Uri baseAddress, IReadOnlyList<string> paths, int seconds, bool warmUp = true,
+        bool countStatuses = false)
     {
         var script = Path.Combine(Path.GetTempPath(), $"usecasehub-wrk-{Guid.NewGuid():N}.lua");
-        await File.WriteAllTextAsync(script, Lua(paths));
+        await File.WriteAllTextAsync(script, Lua(paths) + (countStatuses ? StatusCounting : ""));
         try
         {
             // Warm up (JIT tiering, Razor, caches) with the same load, unmeasured.
-            await RunWrkAsync(wrk, baseAddress, script, Math.Min(3, seconds));
+            if (warmUp)
+            {
+                await RunWrkAsync(wrk, baseAddress, script, Math.Min(3, seconds));
+            }
+
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var output = await RunWrkAsync(wrk, baseAddress, script, seconds);
             var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
@@ -80,7 +91,12 @@ internal static partial class WrkBenchmark
                 ?? throw new InvalidOperationException("wrk printed no result:\n" + output);
             var f = line.Split(' ').Skip(1).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
             var requests = (long)f[0];
-            return new WrkResult(requests, f[1] / 1e6, f[2] / 1000, f[3] / 1000, f[4] / 1000, (long)f[5], cpuMs / Math.Max(1, requests));
+            var statuses = output.Split('\n').FirstOrDefault(l => l.StartsWith("STATUSES", StringComparison.Ordinal))?["STATUSES".Length..].Trim();
+            return new WrkResult(requests, f[1] / 1e6, f[2] / 1000, f[3] / 1000, f[4] / 1000, (long)f[5], cpuMs / Math.Max(1, requests))
+            {
+                ErrorKinds = ((long)f[6], (long)f[7]),
+                Statuses = string.IsNullOrEmpty(statuses) ? null : statuses,
+            };
         }
         finally
         {
@@ -132,13 +148,40 @@ internal static partial class WrkBenchmark
             end
             done = function(summary, latency, requests)
               local e = summary.errors
-              io.write(string.format("RESULT %d %d %d %d %d %d\n", summary.requests, summary.duration,
-                latency:percentile(50), latency:percentile(95), latency:percentile(99), e.connect + e.read + e.write + e.status + e.timeout))
+              io.write(string.format("RESULT %d %d %d %d %d %d %d %d\n", summary.requests, summary.duration,
+                latency:percentile(50), latency:percentile(95), latency:percentile(99), e.connect + e.read + e.write + e.status + e.timeout,
+                e.status, e.timeout))
             end
 
             """);
         return lua.ToString();
     }
+
+    /// <summary>Counts answers of 400 and above per status in each thread and prints them after the result (costs a little per answer).</summary>
+    private const string StatusCounting = """
+        local threads = {}
+        local base_setup = setup
+        setup = function(thread)
+          base_setup(thread)
+          table.insert(threads, thread)
+        end
+        codes = {}
+        response = function(status, headers, body)
+          if status >= 400 then codes[status] = (codes[status] or 0) + 1 end
+        end
+        local base_done = done
+        done = function(summary, latency, requests)
+          base_done(summary, latency, requests)
+          local total = {}
+          for _, thread in ipairs(threads) do
+            for status, count in pairs(thread:get("codes")) do total[status] = (total[status] or 0) + count end
+          end
+          local line = "STATUSES"
+          for status, count in pairs(total) do line = line .. " " .. status .. "=" .. count end
+          io.write(line .. "\n")
+        end
+
+        """;
 
     [GeneratedRegex("""<link rel="stylesheet" href="([^"]+)"[^>]*>""")]
     private static partial Regex StylesheetLink();

@@ -246,6 +246,11 @@ public static class AccessMatrix
             new("api/me", [new("GET", "/api/me", new(401, 200, 200, 200, 200, 200, 200, 200))]),
             new("api/antiforgery", [new("GET", "/api/antiforgery", Public)]),
             new("health", [new("GET", "/health", Public)]),
+            // operations: probes for everyone (details only for operators: HealthTests), metrics only from allowed
+            // addresses or with the token (the test server's callers have neither: MetricsTests).
+            new("health/live", [new("GET", "/health/live", Public)]),
+            new("health/ready", [new("GET", "/health/ready", Public)]),
+            new("metrics", [new("GET", "/metrics", Expect.All(403))]),
             new(".well-known/security.txt", [new("GET", "/.well-known/security.txt", Public)]),
 
             // offline: the download page and its zip, for everyone, each built from what the caller may search (drafts checked by OfflineDownloadTests).

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using UseCaseHub.Core.Telemetry;
+
+namespace UseCaseHub.Core.Search;
+
+/// <summary>
+/// Times every call to the chosen engine into <see cref="HubTelemetry"/> (a histogram and a span), whatever the engine:
+/// the host wraps the engine once, so no engine measures itself.
+/// </summary>
+public sealed class MeasuredSearchEngine(ISearchEngine inner) : ISearchEngine
+{
+    /// <summary>The engine being measured (for tools that need an engine's own diagnostics).</summary>
+    public ISearchEngine Inner { get; } = inner;
+
+    public string Name => Inner.Name;
+
+    public Task IndexAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default) =>
+        MeasureAsync("index", () => Inner.IndexAsync(documents, cancellationToken));
+
+    public Task RemoveAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        MeasureAsync("remove", () => Inner.RemoveAsync(ids, cancellationToken));
+
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        MeasureAsync("search", () => Inner.SearchAsync(request, cancellationToken));
+
+    public Task<IReadOnlyList<Guid>> MatchingIdsAsync(string query, SearchAudience audience, int max, CancellationToken cancellationToken = default) =>
+        MeasureAsync("matching_ids", () => Inner.MatchingIdsAsync(query, audience, max, cancellationToken));
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, SearchAudience audience, int max = 8, CancellationToken cancellationToken = default) =>
+        MeasureAsync("suggest", () => Inner.SuggestAsync(prefix, audience, max, cancellationToken));
+
+    public Task<IReadOnlyList<SearchHit>> SimilarAsync(Guid id, SearchAudience audience, int max = 5, CancellationToken cancellationToken = default) =>
+        MeasureAsync("similar", () => Inner.SimilarAsync(id, audience, max, cancellationToken));
+
+    public Task<IReadOnlyList<SearchHit>> SimilarToTextAsync(string text, string language, SearchAudience audience, int max = 5,
+        Guid? exclude = null, CancellationToken cancellationToken = default) =>
+        MeasureAsync("similar_text", () => Inner.SimilarToTextAsync(text, language, audience, max, exclude, cancellationToken));
+
+    public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
+        MeasureAsync("count", () => Inner.CountAsync(cancellationToken));
+
+    public Task<SearchIndexState> StateAsync(CancellationToken cancellationToken = default) =>
+        MeasureAsync("state", () => Inner.StateAsync(cancellationToken));
+
+    public Task RebuildAsync(IAsyncEnumerable<SearchDocument> documents, string fingerprint, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        MeasureAsync("rebuild", () => Inner.RebuildAsync(documents, fingerprint, progress, cancellationToken));
+
+    public Task ApplyAsync(IReadOnlyCollection<SearchDocument> documents, IReadOnlyCollection<Guid> removed, string fingerprint, CancellationToken cancellationToken = default) =>
+        MeasureAsync("apply", () => Inner.ApplyAsync(documents, removed, fingerprint, cancellationToken));
+
+    private async Task MeasureAsync(string operation, Func<Task> call) =>
+        await MeasureAsync(operation, async () =>
+        {
+            await call();
+            return true;
+        });
+
+    private async Task<T> MeasureAsync<T>(string operation, Func<Task<T>> call)
+    {
+        var tags = new TagList { { "engine", Inner.Name }, { "operation", operation } };
+        using var activity = HubTelemetry.Activities.StartActivity($"search {operation}", ActivityKind.Internal);
+        activity?.SetTag("search.engine", Inner.Name);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await call();
+        }
+        catch (Exception exception)
+        {
+            HubTelemetry.SearchFailures.Add(1, tags);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            HubTelemetry.SearchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        }
+    }
+}

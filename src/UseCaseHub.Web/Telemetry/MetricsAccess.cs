@@ -1,0 +1,59 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace UseCaseHub.Web.Telemetry;
+
+/// <summary>
+/// Who may read the metrics and the health details: a caller from a configured address range (after the trusted proxies'
+/// forwarded headers are applied, never the raw header) or one presenting the metrics token.
+/// </summary>
+public sealed class MetricsAccess
+{
+    private readonly IPNetwork[] _networks;
+    private readonly byte[]? _token;
+
+    public MetricsAccess(IOptions<TelemetryOptions> options)
+    {
+        var metrics = options.Value.Metrics;
+        _networks = [.. metrics.AllowedNetworks.Select(n => IPNetwork.Parse(n))];
+        _token = string.IsNullOrEmpty(metrics.Token) ? null : Encoding.UTF8.GetBytes(metrics.Token);
+    }
+
+    public bool Allows(HttpContext context) => FromAllowedNetwork(context.Connection.RemoteIpAddress) || HasToken(context.Request);
+
+    private bool FromAllowedNetwork(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return false;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        return _networks.Any(n => n.Contains(address));
+    }
+
+    private bool HasToken(HttpRequest request)
+    {
+        if (_token is null)
+        {
+            return false;
+        }
+
+        var header = request.Headers.Authorization.ToString();
+        const string Bearer = "Bearer ";
+        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // Constant time, so the token cannot be guessed a byte at a time from response times.
+        var presented = Encoding.UTF8.GetBytes(header[Bearer.Length..].Trim());
+        return CryptographicOperations.FixedTimeEquals(presented, _token);
+    }
+}
