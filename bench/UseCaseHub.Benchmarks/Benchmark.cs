@@ -76,7 +76,7 @@ internal static class Benchmark
         SqliteConnection.ClearAllPools();
         if (options.SoakMinutes is { } minutes)
         {
-            await Soak.RunAsync(data, options.Real ? judged : queries, minutes);
+            await Soak.RunAsync(data, options.StoreSettings(), options.Real ? judged : queries, minutes);
         }
         else if (options.Real)
         {

@@ -16,10 +16,10 @@ internal static class Soak
 {
     private static readonly TimeSpan WriteEvery = TimeSpan.FromSeconds(5);
 
-    public static async Task RunAsync(string data, List<TypicalQuery> queries, int minutes)
+    public static async Task RunAsync(string data, IEnumerable<KeyValuePair<string, string?>> store, List<TypicalQuery> queries, int minutes)
     {
         var wrk = WrkBenchmark.Ensure();
-        await using var host = new BenchHost(data, TestPaths.Seeds);
+        await using var host = new BenchHost(data, TestPaths.Seeds, store);
         host.UseKestrel(0);
         host.StartServer();
         var baseAddress = host.ClientOptions.BaseAddress;

@@ -14,6 +14,13 @@ public sealed class MeasuredSearchEngine(ISearchEngine inner) : ISearchEngine
 
     public string Name => Inner.Name;
 
+    // Every member forwarded, default ones included: a default left to the interface would hide the engine's own
+    // (Lucene's local folder, its direct count-and-page). MeasuredSearchEngineTests checks none is left out.
+    public string? LocalIndex => Inner.LocalIndex;
+
+    public Task<MatchPage> MatchingPageAsync(MatchRequest request, CancellationToken cancellationToken = default) =>
+        MeasureAsync("matching_page", () => Inner.MatchingPageAsync(request, cancellationToken));
+
     public Task IndexAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default) =>
         MeasureAsync("index", () => Inner.IndexAsync(documents, cancellationToken));
 
