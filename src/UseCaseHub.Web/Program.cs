@@ -8,6 +8,7 @@ using UseCaseHub.Web.Curation;
 using UseCaseHub.Web.Errors;
 using UseCaseHub.Web.Health;
 using UseCaseHub.Web.Identity;
+using UseCaseHub.Web.Insights;
 using UseCaseHub.Web.Localization;
 using UseCaseHub.Web.Offline;
 using UseCaseHub.Web.Search;
@@ -36,6 +37,7 @@ builder.Services.AddHubCuration(builder.Configuration);
 builder.Services.AddHubSubmit();
 builder.Services.AddHubAttachments(builder.Configuration);
 builder.Services.AddHubOffline(builder.Configuration);
+builder.Services.AddHubInsights(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -62,6 +64,7 @@ app.MapHubHealth();
 app.MapHubSecurityContact();
 app.MapHubAttachments();
 app.MapHubOffline();
+app.MapHubInsights();
 await app.RunAsync();
 return 0;
 

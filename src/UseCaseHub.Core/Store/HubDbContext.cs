@@ -59,6 +59,9 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     /// <summary>Entries' linked translations into other UN languages (same PID, own slug).</summary>
     public DbSet<Catalogue.Translations.EntryTranslation> EntryTranslations => Set<Catalogue.Translations.EntryTranslation>();
 
+    /// <summary>Views and downloads per entry and day (no personal data: see <see cref="Statistics.EntryDailyStat"/>).</summary>
+    public DbSet<Statistics.EntryDailyStat> EntryDailyStats => Set<Statistics.EntryDailyStat>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
