@@ -89,7 +89,10 @@ public sealed class InsightsTests(InsightsHubFactory factory) : IClassFixture<In
             Assert.All(svg.QuerySelectorAll("a"), a => Assert.Equal("-1", a.GetAttribute("tabindex")));
         }
 
-        Assert.Empty(page.QuerySelectorAll("script"));
+        // No chart script: the page carries only the layout's scripts, as the home page does.
+        var home = await GetPageAsync("/");
+        Assert.Equal(home.QuerySelectorAll("script").Select(s => s.GetAttribute("src")), page.QuerySelectorAll("script").Select(s => s.GetAttribute("src")));
+        Assert.Empty(page.QuerySelectorAll(".insight script"));
     }
 
     [Fact]
