@@ -10,6 +10,7 @@ using UseCaseHub.Web.Exports;
 using UseCaseHub.Web.Feeds;
 using UseCaseHub.Web.Health;
 using UseCaseHub.Web.Identity;
+using UseCaseHub.Web.Insights;
 using UseCaseHub.Web.Localization;
 using UseCaseHub.Web.Metadata;
 using UseCaseHub.Web.Oai;
@@ -48,6 +49,7 @@ builder.Services.AddHubFeeds(builder.Configuration);
 builder.Services.AddHubOperations();
 builder.Services.AddHubMetadata(builder.Configuration);
 builder.Services.AddHubOai(builder.Configuration);
+builder.Services.AddHubInsights(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)
@@ -80,6 +82,7 @@ app.MapHubExports();
 app.MapHubFeeds();
 app.MapHubMetadata();
 app.MapHubOai();
+app.MapHubInsights();
 await app.RunAsync();
 return 0;
 

@@ -69,6 +69,8 @@ public class HubDbContext(DbContextOptions options) : IdentityDbContext<HubUser,
     /// <summary>The data-protection key ring when <c>Identity:Keys:Store=Database</c> (cookies, antiforgery, reset links).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+    /// <summary>Views and downloads per entry and day (no personal data: see <see cref="Statistics.EntryDailyStat"/>).</summary>
+    public DbSet<Statistics.EntryDailyStat> EntryDailyStats => Set<Statistics.EntryDailyStat>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -68,6 +68,12 @@ public static class AttachmentsExtensions
         // A public entry's file may be cached anywhere; anything else only by this browser, never by a shared cache.
         var isPublic = EntryStatuses.Public.Contains(status.Value);
         headers.CacheControl = isPublic ? "public, max-age=3600" : "private, no-store";
+        if (isPublic)
+        {
+            // Counted for the entry's statistics (in memory; robots and HEAD requests are not counted).
+            context.RequestServices.GetService<Insights.EntryTraffic>()?.Download(context, attachment.EntryId);
+        }
+
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
         // Images are shown in the browser; a PDF is downloaded (browsers refuse to render PDFs under a sandbox policy).
         headers.ContentDisposition = new ContentDispositionHeaderValue(attachment.IsImage ? DispositionTypeNames.Inline : DispositionTypeNames.Attachment)

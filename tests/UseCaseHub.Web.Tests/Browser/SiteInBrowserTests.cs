@@ -62,6 +62,7 @@ public sealed class SiteInBrowserTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("/search?q=water&sdg=6")]
     [InlineData("/search?sdg=6&region=002&type=use-case")]
     [InlineData("/api")]
+    [InlineData("/insights")]
     [InlineData("/ar/")]
     [InlineData("/zh/")]
     [InlineData("/ar/search?q=water&sdg=6")]

@@ -289,6 +289,11 @@ public static class AccessMatrix
                 new("GET", "/oai?verb=ListRecords&metadataPrefix=oai_dc", Public),
                 new("POST", "/oai", Public, Body: "verb=Identify", ContentType: "application/x-www-form-urlencoded"),
             ]),
+            // insights: the public dashboard, its charts' CSV and JSON, and the chart list (figures of public entries only).
+            Get("insights", "/insights"),
+            Get("insights/{chart}.csv", "/insights/sdg-region.csv", "/insights/most-viewed.csv"),
+            new("api/insights", [new("GET", "/api/insights", Public)]),
+            new("api/insights/{chart}", [new("GET", "/api/insights/vertical-sdg", Public), new("GET", "/api/insights/gaps", Public)]),
 
             // The OpenID Connect server: requests without client or parameters are refused by the protocol, for everyone.
             new("connect/authorize", [new("GET", "/connect/authorize", Expect.All(400)), FormPost("/connect/authorize", Expect.All(400))]),

@@ -1258,6 +1258,27 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.ToTable("SearchOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("UseCaseHub.Core.Statistics.EntryDailyStat", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Downloads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("EntryDailyStats", (string)null);
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Taxonomies.Country", b =>
                 {
                     b.Property<string>("Iso2")
