@@ -143,6 +143,25 @@ namespace UseCaseHub.Store.Postgres.Migrations
                     b.ToTable("EntryVerticals");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1104,6 +1123,25 @@ namespace UseCaseHub.Store.Postgres.Migrations
                     b.ToTable("EntryMessages", (string)null);
                 });
 
+            modelBuilder.Entity("UseCaseHub.Core.Hosts.HubLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("HubLeases", (string)null);
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1192,6 +1230,23 @@ namespace UseCaseHub.Store.Postgres.Migrations
                     b.ToTable("RevalidationFlags", (string)null);
                 });
 
+            modelBuilder.Entity("UseCaseHub.Core.Search.SearchIndexPosition", b =>
+                {
+                    b.Property<string>("Index")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Index");
+
+                    b.ToTable("SearchIndexPositions", (string)null);
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Search.SearchOutboxItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1221,6 +1276,27 @@ namespace UseCaseHub.Store.Postgres.Migrations
                     b.HasIndex("NextAttemptAt");
 
                     b.ToTable("SearchOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Statistics.EntryDailyStat", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Downloads")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("EntryId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("EntryDailyStats", (string)null);
                 });
 
             modelBuilder.Entity("UseCaseHub.Core.Taxonomies.Country", b =>

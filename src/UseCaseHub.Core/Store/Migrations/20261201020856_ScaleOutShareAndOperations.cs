@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace UseCaseHub.Core.Store.Migrations
 {
     /// <inheritdoc />
-    public partial class HostsLeasesKeyRingIndexPositions : Migration
+    public partial class ScaleOutShareAndOperations : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -22,6 +23,20 @@ namespace UseCaseHub.Core.Store.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EntryDailyStats",
+                columns: table => new
+                {
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Views = table.Column<long>(type: "INTEGER", nullable: false),
+                    Downloads = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntryDailyStats", x => new { x.EntryId, x.Day });
                 });
 
             migrationBuilder.CreateTable(
@@ -49,6 +64,11 @@ namespace UseCaseHub.Core.Store.Migrations
                 {
                     table.PrimaryKey("PK_SearchIndexPositions", x => x.Index);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntryDailyStats_Day",
+                table: "EntryDailyStats",
+                column: "Day");
         }
 
         /// <inheritdoc />
@@ -56,6 +76,9 @@ namespace UseCaseHub.Core.Store.Migrations
         {
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EntryDailyStats");
 
             migrationBuilder.DropTable(
                 name: "HubLeases");

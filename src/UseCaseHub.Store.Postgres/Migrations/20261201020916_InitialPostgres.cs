@@ -71,6 +71,47 @@ namespace UseCaseHub.Store.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EntryDailyStats",
+                columns: table => new
+                {
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Views = table.Column<long>(type: "bigint", nullable: false),
+                    Downloads = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntryDailyStats", x => new { x.EntryId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HubLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HubLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ItuRegions",
                 columns: table => new
                 {
@@ -187,6 +228,19 @@ namespace UseCaseHub.Store.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SdgGoals", x => x.Number);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchIndexPositions",
+                columns: table => new
+                {
+                    Index = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<long>(type: "bigint", nullable: false),
+                    SeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchIndexPositions", x => x.Index);
                 });
 
             migrationBuilder.CreateTable(
@@ -1080,6 +1134,11 @@ namespace UseCaseHub.Store.Postgres.Migrations
                 column: "EntriesId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EntryDailyStats_Day",
+                table: "EntryDailyStats",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EntryMessages_EntryId_At",
                 table: "EntryMessages",
                 columns: new[] { "EntryId", "At" });
@@ -1249,7 +1308,13 @@ namespace UseCaseHub.Store.Postgres.Migrations
                 name: "BestPracticeUseCases");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "EntryCountries");
+
+            migrationBuilder.DropTable(
+                name: "EntryDailyStats");
 
             migrationBuilder.DropTable(
                 name: "EntryMessages");
@@ -1279,6 +1344,9 @@ namespace UseCaseHub.Store.Postgres.Migrations
                 name: "EntryVerticals");
 
             migrationBuilder.DropTable(
+                name: "HubLeases");
+
+            migrationBuilder.DropTable(
                 name: "ItuRegions");
 
             migrationBuilder.DropTable(
@@ -1298,6 +1366,9 @@ namespace UseCaseHub.Store.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RevalidationFlags");
+
+            migrationBuilder.DropTable(
+                name: "SearchIndexPositions");
 
             migrationBuilder.DropTable(
                 name: "SearchOutbox");

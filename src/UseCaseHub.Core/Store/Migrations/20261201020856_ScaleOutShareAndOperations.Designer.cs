@@ -11,8 +11,8 @@ using UseCaseHub.Core.Store;
 namespace UseCaseHub.Core.Store.Migrations
 {
     [DbContext(typeof(HubDbContext))]
-    [Migration("20261201004637_InsightsEntryDailyStats")]
-    partial class InsightsEntryDailyStats
+    [Migration("20261201020856_ScaleOutShareAndOperations")]
+    partial class ScaleOutShareAndOperations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -138,6 +138,23 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.HasIndex("VerticalsSlug");
 
                     b.ToTable("EntryVerticals");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -1093,6 +1110,25 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.ToTable("EntryMessages", (string)null);
                 });
 
+            modelBuilder.Entity("UseCaseHub.Core.Hosts.HubLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("HubLeases", (string)null);
+                });
+
             modelBuilder.Entity("UseCaseHub.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1177,6 +1213,23 @@ namespace UseCaseHub.Core.Store.Migrations
                     b.HasIndex("OverdueAt");
 
                     b.ToTable("RevalidationFlags", (string)null);
+                });
+
+            modelBuilder.Entity("UseCaseHub.Core.Search.SearchIndexPosition", b =>
+                {
+                    b.Property<string>("Index")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Index");
+
+                    b.ToTable("SearchIndexPositions", (string)null);
                 });
 
             modelBuilder.Entity("UseCaseHub.Core.Search.SearchOutboxItem", b =>
@@ -1400,7 +1453,7 @@ namespace UseCaseHub.Core.Store.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
-                        .HasMaxLength(16)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
