@@ -43,8 +43,12 @@ internal static class StoreWrites
                 Entry entry = template is UseCase useCase
                     ? new UseCase
                     {
-                        Stage = useCase.Stage, StartYear = useCase.StartYear, Interoperability = useCase.Interoperability,
-                        DataAndIdentifiers = useCase.DataAndIdentifiers, SecurityAndTrust = useCase.SecurityAndTrust, LessonsLearned = useCase.LessonsLearned,
+                        Stage = useCase.Stage,
+                        StartYear = useCase.StartYear,
+                        Interoperability = useCase.Interoperability,
+                        DataAndIdentifiers = useCase.DataAndIdentifiers,
+                        SecurityAndTrust = useCase.SecurityAndTrust,
+                        LessonsLearned = useCase.LessonsLearned,
                     }
                     : new BestPractice();
                 entry.Id = Guid.NewGuid();
