@@ -7,6 +7,8 @@ using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Taxonomies;
 using UseCaseHub.Web.Site;
 
+using UseCaseHub.Web.Insights;
+
 namespace UseCaseHub.Web.Exports;
 
 /// <summary>
@@ -33,12 +35,14 @@ public static class EntryExports
     }
 
     private static async Task<IResult> JsonAsync(string kind, string slug, HttpContext context, CatalogueQueries catalogue, ITaxonomyLabels labels,
-        IOptions<SiteOptions> site, CancellationToken cancellationToken)
+        IOptions<SiteOptions> site, EntryTraffic traffic, CancellationToken cancellationToken)
     {
         if (await FindAsync(catalogue, kind, slug, cancellationToken) is not { } found)
         {
             return TypedResults.NotFound();
         }
+
+        traffic.Download(context, found.Entry.Id);
 
         var siteBase = site.Value.PublicBaseFor(context.Request);
         var versions = (await catalogue.LanguageVersionsAsync(found.Entry, cancellationToken))
@@ -53,12 +57,15 @@ public static class EntryExports
         return TypedResults.Json(document, Json, "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> MarkdownAsync(string kind, string slug, HttpContext context, CatalogueQueries catalogue, CancellationToken cancellationToken)
+    private static async Task<IResult> MarkdownAsync(string kind, string slug, HttpContext context, CatalogueQueries catalogue, EntryTraffic traffic,
+        CancellationToken cancellationToken)
     {
         if (await FindAsync(catalogue, kind, slug, cancellationToken) is not { } found)
         {
             return TypedResults.NotFound();
         }
+
+        traffic.Download(context, found.Entry.Id);
 
         // The contact address is not shown on the site, so it is not handed out here either (the offline zip does the same).
         found.Entry.Contact = null;

@@ -145,6 +145,27 @@ public sealed class EntryStatisticsTests(StatisticsHubFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Exports_of_an_entry_count_as_downloads_for_people_only()
+    {
+        var id = await EntryIdAsync("kenya-water");
+        await FlushAsync();
+        var before = await StoredDownloadsAsync(id);
+
+        await GetAsync("/use-cases/kenya-water/export.json", Browser);
+        await GetAsync("/use-cases/kenya-water/export.md", Browser);
+        await GetAsync("/use-cases/kenya-water/export.md", "curl/8.5.0");
+        await FlushAsync();
+
+        Assert.Equal(before + 2, await StoredDownloadsAsync(id));
+    }
+
+    private async Task<long> StoredDownloadsAsync(Guid id)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<HubDbContext>().EntryDailyStats.Where(s => s.EntryId == id).SumAsync(s => s.Downloads);
+    }
+
+    [Fact]
     public async Task Flushes_add_to_the_rows_already_stored()
     {
         var counter = factory.Services.GetRequiredService<EntryCounter>();
