@@ -5,9 +5,8 @@ using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Taxonomies;
-using UseCaseHub.Web.Site;
-
 using UseCaseHub.Web.Insights;
+using UseCaseHub.Web.Site;
 
 namespace UseCaseHub.Web.Exports;
 
