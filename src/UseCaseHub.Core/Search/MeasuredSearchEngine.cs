@@ -7,7 +7,7 @@ namespace UseCaseHub.Core.Search;
 /// Times every call to the chosen engine into <see cref="HubTelemetry"/> (a histogram and a span), whatever the engine:
 /// the host wraps the engine once, so no engine measures itself.
 /// </summary>
-public sealed class MeasuredSearchEngine(ISearchEngine inner) : ISearchEngine
+public sealed class MeasuredSearchEngine(ISearchEngine inner) : ISearchEngine, IAsyncDisposable, IDisposable
 {
     /// <summary>The engine being measured (for tools that need an engine's own diagnostics).</summary>
     public ISearchEngine Inner { get; } = inner;
@@ -54,6 +54,20 @@ public sealed class MeasuredSearchEngine(ISearchEngine inner) : ISearchEngine
 
     public Task ApplyAsync(IReadOnlyCollection<SearchDocument> documents, IReadOnlyCollection<Guid> removed, string fingerprint, CancellationToken cancellationToken = default) =>
         MeasureAsync("apply", () => Inner.ApplyAsync(documents, removed, fingerprint, cancellationToken));
+
+    // The container disposes this wrapper, not the engine it wraps: the engine's files and locks are released here.
+    public void Dispose() => (Inner as IDisposable)?.Dispose();
+
+    public ValueTask DisposeAsync()
+    {
+        if (Inner is IAsyncDisposable asynchronous)
+        {
+            return asynchronous.DisposeAsync();
+        }
+
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private async Task MeasureAsync(string operation, Func<Task> call) =>
         await MeasureAsync(operation, async () =>
