@@ -24,7 +24,8 @@ ensure_installed() {
   bindir >/dev/null && return 0
   echo "Installing Debian's postgresql for the PostgreSQL tests..." >&2
   as_root apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
+  # sudo drops the environment: the variable goes through env.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
   # Debian's package starts a system cluster of its own; the tests never use it.
 }
 

@@ -149,6 +149,9 @@ internal static class IdentityRateLimits
 
             return path.StartsWithSegments("/search", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/api/search", StringComparison.OrdinalIgnoreCase)
                 || path.StartsWithSegments("/feed.atom", StringComparison.OrdinalIgnoreCase)
+                // The dashboard is cached a minute, but a rebuild is about thirty facet searches.
+                || path.StartsWithSegments("/insights", StringComparison.OrdinalIgnoreCase)
+                || path.StartsWithSegments("/api/insights", StringComparison.OrdinalIgnoreCase)
                 ? ("search", limits.SearchRequestsPerMinute)
                 : (null, 0);
         }

@@ -73,6 +73,24 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/feed.atom?q=water")]
+    [InlineData("/insights")]
+    [InlineData("/api/insights/sdg-region")]
+    public async Task Feeds_and_the_dashboard_count_as_searches(string path)
+    {
+        using var hub = LimitedHub(new() { ["Identity:RateLimits:SearchRequestsPerMinute"] = "2" });
+        var client = hub.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var response = await SendFromAsync(client, HttpMethod.Get, path, "203.0.113.7");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     [Fact]
     public async Task Offline_downloads_have_their_own_small_allowance_apart_from_searches()
     {
