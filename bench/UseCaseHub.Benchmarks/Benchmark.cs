@@ -283,7 +283,8 @@ internal static class Benchmark
             : "unknown CPU";
 
     /// <summary>The machine is shared: the load average says how much of it the figures had.</summary>
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+    /// <summary>The machine's load average (1, 5, 15 minutes), said beside every figure: other work on the machine slows it.</summary>
+    public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }
 
 internal sealed record Options(int? Entries, int Queries, int Seconds, int Clients, int Seed, string? Data, bool Profile, bool HttpOnly, bool SkipReindex, string? Only, bool Real,

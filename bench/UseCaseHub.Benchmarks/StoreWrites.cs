@@ -11,12 +11,16 @@ namespace UseCaseHub.Benchmarks;
 /// Store writes through the real write path: entities added to <see cref="HubDbContext"/> and saved with SaveChanges
 /// (change tracking, the link tables, the search outbox rows the context adds), 100 entries a save, on whichever
 /// provider the store runs. The corpus itself is bulk-loaded faster (<see cref="CorpusGenerator"/>, SQLite only);
-/// this is what the API and the importer pay. The written entries are removed afterwards (not timed), leaving the corpus as it was.
+/// this is what the API and the importer pay. The measured entries are removed afterwards (not timed), leaving the corpus as
+/// it was; a corpus written this way (<c>keep</c>) has a prefix and PIDs of its own, so the two never collide nor go together.
 /// </summary>
 internal static class StoreWrites
 {
     private const int Batch = 100;
-    private const string SlugPrefix = "bench-write-";
+    /// <summary>Every entry written here starts so; the shipped entries copied never do.</summary>
+    private const string SlugPrefix = "bench-";
+    private const string MeasuredPrefix = SlugPrefix + "write-";
+    private const string CorpusPrefix = SlugPrefix + "corpus-";
 
     /// <summary>Writes <paramref name="count"/> entries and removes them again: the write rate, the corpus unchanged.</summary>
     public static Task<(int Written, double Seconds)> MeasureAsync(IServiceProvider services, int count, int seed) =>
@@ -26,6 +30,7 @@ internal static class StoreWrites
     {
         var random = new Random(seed);
         var run = random.Next(100, 999);
+        var (prefix, year) = keep ? (CorpusPrefix, 2030) : (MeasuredPrefix, 2031);
         var clock = Stopwatch.StartNew();
         var written = 0;
         while (written < count)
@@ -52,8 +57,8 @@ internal static class StoreWrites
                     }
                     : new BestPractice();
                 entry.Id = Guid.NewGuid();
-                entry.Pid = $"{(entry is UseCase ? "UC" : "BP")}-2031-{run}{written:D6}";
-                entry.Slug = $"{SlugPrefix}{run}-{written}";
+                entry.Pid = $"{(entry is UseCase ? "UC" : "BP")}-{year}-{run}{written:D6}";
+                entry.Slug = $"{prefix}{run}-{written}";
                 entry.Title = template.Title;
                 entry.Summary = template.Summary;
                 entry.Body = template.Body;
@@ -81,8 +86,9 @@ internal static class StoreWrites
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-            await db.Entries.Where(e => e.Slug.StartsWith(SlugPrefix)).ExecuteDeleteAsync();
-            await db.SearchOutbox.ExecuteDeleteAsync();
+            // Only this run's rows: the corpus and its outbox rows stay as they were.
+            await db.SearchOutbox.Where(i => db.Entries.Any(e => e.Id == i.EntryId && e.Slug.StartsWith(MeasuredPrefix))).ExecuteDeleteAsync();
+            await db.Entries.Where(e => e.Slug.StartsWith(MeasuredPrefix)).ExecuteDeleteAsync();
         }
 
         return (written, seconds);

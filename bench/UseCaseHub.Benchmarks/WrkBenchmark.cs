@@ -59,7 +59,7 @@ internal static partial class WrkBenchmark
     /// </summary>
     public static List<TypicalQuery> JudgementQueries(int seed)
     {
-        var path = Path.Combine(UseCaseHub.Testing.TestPaths.Repository, "tests", "UseCaseHub.Tests", "Search", "Relevance", "judgements.json");
+        var path = Path.Combine(UseCaseHub.Testing.TestPaths.Repository, "tests", "UseCaseHub.Search.Contract", "Search", "Relevance", "judgements.json");
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         var queries = json.RootElement.GetProperty("queries").EnumerateArray().Select(q => q.GetProperty("query").GetString()!).ToList();
         (string Facet, string Value)[] filters = [("sdg", "6"), ("sdg", "11"), ("sdg", "9"), ("type", "use-case"), ("region", "002"), ("region", "142"), ("vertical", "energy"), ("group", "LDC")];

@@ -128,9 +128,21 @@ public sealed class ElasticsearchSearchEngine : ISearchEngine, IDisposable
             return [];
         }
 
-        var response = await SendSearchAsync(_requests.MatchingIds(query ?? "", audience, max), cancellationToken);
-        return response.Hits.Select(h => Guid.TryParse(h.Id, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        return Ids(await SendSearchAsync(_requests.MatchingIds(query ?? "", audience, max), cancellationToken));
     }
+
+    /// <summary>The count and one page of <see cref="MatchingIdsAsync"/> in one request (originals only, as the store joins them).</summary>
+    public async Task<MatchPage> MatchingPageAsync(MatchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Audience);
+        var response = await SendSearchAsync(_requests.MatchingPage(request), cancellationToken);
+        var total = response.HitsMetadata?.Total?.Match(total => total?.Value ?? 0, count => count) ?? 0;
+        return new MatchPage(total, Ids(response));
+    }
+
+    private static List<Guid> Ids(SearchResponse<EsDocument> response) =>
+        response.Hits.Select(h => Guid.TryParse(h.Id, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, SearchAudience audience, int max = 8, CancellationToken cancellationToken = default)
     {
@@ -245,6 +257,7 @@ public sealed class ElasticsearchSearchEngine : ISearchEngine, IDisposable
         await PutTemplateAsync(cancellationToken);
         var index = _requests.NewVersion(DateTimeOffset.UtcNow);
         Check(await _client.Indices.CreateAsync(EsRequests.CreateVersion(index), cancellationToken), "index creation");
+        var swapped = false;
         try
         {
             var batch = new List<SearchDocument>(_options.BulkSize);
@@ -266,11 +279,14 @@ public sealed class ElasticsearchSearchEngine : ISearchEngine, IDisposable
             progress?.Report(done);
             var old = await VersionsAsync(cancellationToken);
             Check(await _client.Indices.UpdateAliasesAsync(_requests.SwapAlias(index, old), cancellationToken), "alias swap");
+            swapped = true;
             Check(await _client.IndexAsync(_requests.State(fingerprint, index), cancellationToken), "state write");
             _logger.LogInformation("Elasticsearch index {Index} built with {Count} documents and now behind alias {Alias}", index, done, _requests.Alias);
         }
-        catch
+        catch when (!swapped)
         {
+            // After the swap the new version is the only one behind the alias: a failed state write leaves it there (the
+            // fingerprint stays behind, so the next start rebuilds), it is never deleted.
             // A half-built version is never searched (the alias did not move): drop it rather than leave it behind.
             await _client.Indices.DeleteAsync(index, CancellationToken.None);
             throw;

@@ -54,7 +54,7 @@ internal sealed class EsRequests(string prefix)
         var selected = Selection(request);
         var search = new EsSearchRequest(Alias)
         {
-            Query = Visible(Ranked(parsed, request, sort) ?? new MatchAllQuery(), request.Audience, TranslationRules.ReaderKey(request.Query, request.Language)),
+            Query = Visible(Ranked(parsed, request, sort) ?? new MatchAllQuery(), request.Audience, TranslationRules.ReaderKey(request)),
             From = start >= window ? 0 : (int)start,
             Size = start >= window ? 0 : (int)(window - start),
             TrackTotalHits = new TrackHits(true),
@@ -115,16 +115,36 @@ internal sealed class EsRequests(string prefix)
     }
 
     /// <summary>Ids only, best first, originals only (callers join them with the store).</summary>
-    public EsSearchRequest MatchingIds(string query, SearchAudience audience, int max)
+    public EsSearchRequest MatchingIds(string query, SearchAudience audience, int max) =>
+        Matching(query, audience, type: null, from: 0, size: max, countAll: false);
+
+    /// <summary>
+    /// One page of <see cref="MatchingIds"/> (the same match, rank and originals only) with the exact total: a page past
+    /// the window asks for no hits and still counts.
+    /// </summary>
+    public EsSearchRequest MatchingPage(MatchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var skip = Math.Max(0, request.Skip);
+        return skip >= HubSearchRequest.MaxResultWindow
+            ? Matching(request.Query ?? "", request.Audience, request.Type, 0, 0, countAll: true)
+            : Matching(request.Query ?? "", request.Audience, request.Type, skip, Math.Max(0, request.Take), countAll: true);
+    }
+
+    private EsSearchRequest Matching(string query, SearchAudience audience, string? type, int from, int size, bool countAll)
     {
         var parsed = EsQuery.Parse(query);
+        var ranked = Ranked(parsed, ReaderLanguage.Of(query, null)) ?? new MatchAllQuery();
+        // A filter, not a clause: the rank stays the one MatchingIds gives.
+        var matched = type is null ? ranked : new BoolQuery { Must = [ranked], Filter = [new TermQuery(EsFields.Facet(Facets.Type), type)] };
         return new EsSearchRequest(Alias)
         {
-            Query = Visible(Ranked(parsed, ReaderLanguage.Of(query, null)) ?? new MatchAllQuery(), audience),
-            Size = Math.Min(max, HubSearchRequest.MaxResultWindow),
+            Query = Visible(matched, audience),
+            From = from > 0 ? from : null,
+            Size = (int)Math.Min(size, Math.Max(0, (long)HubSearchRequest.MaxResultWindow - from)),
             Sort = Sort(parsed.Query is null ? SearchSort.Newest : SearchSort.Relevance),
             Source = new SourceConfig(false),
-            TrackTotalHits = new TrackHits(false),
+            TrackTotalHits = new TrackHits(countAll),
             IgnoreUnavailable = true,
             AllowNoIndices = true,
         };
@@ -142,12 +162,19 @@ internal sealed class EsRequests(string prefix)
                 Field = EsFields.Labels,
                 Size = 200,
                 // The typed text is a literal inside the pattern: every character that is not a letter or digit is escaped.
-                Include = new TermsInclude(RegexLiteral(prefixText.Trim().ToLowerInvariant()) + EsDocument.Separator + ".*"),
+                Include = new TermsInclude(TagPattern(prefixText)),
             },
         },
         IgnoreUnavailable = true,
         AllowNoIndices = true,
     };
+
+    /// <summary>
+    /// The labels' keyword terms are <c>label␟name␟facet␟value</c> (lower-cased label first): the typed text starts the
+    /// label, which may go on ("fij" finds Fiji), and the rest of the term is anything.
+    /// </summary>
+    public static string TagPattern(string prefixText) =>
+        RegexLiteral(prefixText.Trim().ToLowerInvariant()) + "[^" + EsDocument.Separator + "]*" + EsDocument.Separator + ".*";
 
     /// <summary>Titles containing every typed word, the last one still being typed (search-as-you-type's bool_prefix).</summary>
     public EsSearchRequest TitleSuggestions(string prefixText, SearchAudience audience, int max) => new(Alias)
@@ -224,10 +251,16 @@ internal sealed class EsRequests(string prefix)
     /// <summary>
     /// The switch to a rebuilt version, atomic in one <c>_aliases</c> request: the alias moves to the new index and the
     /// old versions are deleted (<c>remove_index</c>) in the same step, so a search sees the old index or the new one, never none.
+    /// The alias first leaves every version (<c>prefix-2*</c>), not only those read before: two rebuilds that overlap
+    /// would otherwise each add theirs and leave the alias on two indexes (every entry found twice).
     /// </summary>
     public UpdateAliasesRequest SwapAlias(string index, IReadOnlyCollection<string> old)
     {
-        var actions = new List<IndexUpdateAliasesAction> { new() { Add = new AddAction { Index = index, Alias = Alias } } };
+        var actions = new List<IndexUpdateAliasesAction>
+        {
+            new() { Remove = new RemoveAction { Index = $"{prefix}-2*", Alias = Alias, MustExist = false } },
+            new() { Add = new AddAction { Index = index, Alias = Alias } },
+        };
         actions.AddRange(old.Where(o => o != index).Order(StringComparer.Ordinal).Select(o => new IndexUpdateAliasesAction { RemoveIndex = new RemoveIndexAction { Index = o } }));
         return new UpdateAliasesRequest { Actions = actions };
     }

@@ -46,14 +46,14 @@ public sealed partial class LuceneSearchEngine
         allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
         var count = new TotalHitCountCollector();
-        searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), request.Audience, TranslationRules.ReaderKey(request.Query, request.Language)), count);
+        searcher.Search(Visible(parsed.Query ?? new MatchAllDocsQuery(), request.Audience, TranslationRules.ReaderKey(request)), count);
         times[1] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         times[7] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
         var top = TopCollector(request.Sort, request.PageSize);
         var collector = new FacetCollector(top, selected.ToDictionary(s => FacetValueIds.FacetIndex(s.Key), s => s.Value));
-        searcher.Search(Visible(Ranked(parsed, request, request.Sort) ?? Sideways(selected), request.Audience, TranslationRules.ReaderKey(request.Query, request.Language)), collector);
+        searcher.Search(Visible(Ranked(parsed, request, request.Sort) ?? Sideways(selected), request.Audience, TranslationRules.ReaderKey(request)), collector);
         times[2] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         times[8] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -71,7 +71,7 @@ public sealed partial class LuceneSearchEngine
         times[10] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();
         start = Stopwatch.GetTimestamp();
-        searcher.Search(Visible(Ranked(parsed, request, request.Sort) ?? Sideways(selected), request.Audience, TranslationRules.ReaderKey(request.Query, request.Language)), TopCollector(request.Sort, request.PageSize));
+        searcher.Search(Visible(Ranked(parsed, request, request.Sort) ?? Sideways(selected), request.Audience, TranslationRules.ReaderKey(request)), TopCollector(request.Sort, request.PageSize));
         times[5] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         times[11] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0;
         allocated = GC.GetAllocatedBytesForCurrentThread();

@@ -19,7 +19,7 @@ public sealed partial class LuceneSearchEngine
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Task.FromResult(WithSearcher(searcher => Search(searcher, request)));
+        return Task.FromResult(WithSearcher(searcher => WordlessResults.GetOrSearch(searcher, request, () => Search(searcher, request))));
     }
 
     public Task<IReadOnlyList<Guid>> MatchingIdsAsync(string query, SearchAudience audience, int max, CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ public sealed partial class LuceneSearchEngine
         var top = TopCollector(sort, window);
         var collector = new FacetCollector(top, selected.ToDictionary(s => FacetValueIds.FacetIndex(s.Key), s => s.Value));
         // One version per entry, the reader's when the entry has it (TranslationRules): hits and facet counts alike.
-        searcher.Search(Visible(Ranked(parsed, request, sort) ?? Sideways(selected), request.Audience, TranslationRules.ReaderKey(request.Query, request.Language)), collector);
+        searcher.Search(Visible(Ranked(parsed, request, sort) ?? Sideways(selected), request.Audience, TranslationRules.ReaderKey(request)), collector);
 
         var snippets = new Snippets(request.Highlight ? parsed.Query : null, searcher);
         var scored = start >= window ? [] : top.GetTopDocs((int)start, pageSize).ScoreDocs;

@@ -16,7 +16,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     public const string EngineName = "Lucene";
 
     /// <summary>Bump when the document layout changes: an index written by another layout is rebuilt.</summary>
-    private const string Layout = "8";
+    private const string Layout = "9";
     private const string LayoutKey = "layout";
     private const string FingerprintKey = "fingerprint";
 
@@ -387,7 +387,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
 
     /// <summary>
     /// What the audience may see, one version per entry: <paramref name="readerKey"/> picks which (see
-    /// <see cref="TranslationRules.ReaderKey"/>; the default shows originals only, for callers that join ids with the store).
+    /// <see cref="TranslationRules.ReaderKey(string, string)"/>; the default shows originals only, for callers that join ids with the store).
     /// </summary>
     private Query Visible(Query query, SearchAudience audience, string readerKey = TranslationRules.NoReaderLanguage)
     {

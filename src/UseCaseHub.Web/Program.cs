@@ -61,7 +61,6 @@ await app.InitializeHubAsync();
 await app.InitializeHubIdentityAsync();
 app.UseHubForwardedHeaders();
 app.UseHubSecurityHeaders();
-app.UseHubOperations();
 app.UseHubErrors();
 app.UseHubLocalization();
 app.UseHubApi();

@@ -44,6 +44,13 @@ public static class TestPaths
         return path;
     }
 
+    /// <summary>Deletes a folder made by <see cref="NewTemporaryFolder"/> and then its owner file (left beside a folder that could not be deleted, which stays protected while its process runs).</summary>
+    public static void DeleteTemporaryFolder(string path)
+    {
+        Directory.Delete(path, recursive: true);
+        File.Delete(path + OwnerSuffix);
+    }
+
     /// <summary>Deletes test folders last written before <see cref="StaleAfter"/> whose owner process is gone; returns how many.</summary>
     public static int RemoveStaleFolders(DateTime nowUtc)
     {
@@ -62,8 +69,7 @@ public static class TestPaths
                     continue;
                 }
 
-                Directory.Delete(folder, recursive: true);
-                File.Delete(folder + OwnerSuffix);
+                DeleteTemporaryFolder(folder);
                 removed++;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -64,6 +64,6 @@ public sealed class TestStore : IAsyncDisposable
             await PostgresTestDatabase.DropAsync(_postgres);
         }
 
-        Directory.Delete(DataPath, recursive: true);
+        TestPaths.DeleteTemporaryFolder(DataPath);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Search.Elasticsearch;
+using UseCaseHub.Testing;
 using Xunit.Abstractions;
 
 // Without a live cluster, every contract test in this assembly is reported as skipped (never as passed).
@@ -57,7 +58,7 @@ public class LiveFixture<TCorpus> : IAsyncLifetime
             return Corpus.DisposeAsync();
         }
 
-        Directory.Delete(Corpus.IndexFolder, recursive: true);
+        TestPaths.DeleteTemporaryFolder(Corpus.IndexFolder);
         return Task.CompletedTask;
     }
 }

@@ -63,7 +63,7 @@ public class HubFactory : WebApplicationFactory<Program>
 
             try
             {
-                Directory.Delete(DataPath, recursive: true);
+                TestPaths.DeleteTemporaryFolder(DataPath);
             }
             catch (IOException)
             {

@@ -8,7 +8,7 @@ namespace UseCaseHub.Core.Attachments;
 /// </summary>
 public sealed class FileAttachmentStore(HubPaths paths, Microsoft.Extensions.Options.IOptions<AttachmentOptions> options) : IAttachmentStore
 {
-    private readonly string _root = Path.GetFullPath(string.IsNullOrWhiteSpace(options.Value.Path) ? "attachments" : options.Value.Path, paths.Data);
+    private readonly string _root = options.Value.FolderUnder(paths.Data);
 
     public async Task PutAsync(string key, Stream content, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UseCaseHub.Core.Store;
 
 namespace UseCaseHub.Core.Audit;
 
@@ -16,15 +17,18 @@ public sealed record AuditQuery(string? Action = null, string? Actor = null, str
             rows = rows.Where(a => a.Action == Action.Trim());
         }
 
-        if (Like(Actor) is { } actor)
+        // Upper-cased on both sides (see LikePattern), so SQLite and PostgreSQL ignore case alike.
+#pragma warning disable CA1304, CA1311 // translated to SQL upper(), never run in .NET
+        if (LikePattern.Contains(Actor) is { } actor)
         {
-            rows = rows.Where(a => EF.Functions.Like(a.ActorName, actor, "\\") || EF.Functions.Like(a.ActorId!, actor, "\\"));
+            rows = rows.Where(a => EF.Functions.Like(a.ActorName.ToUpper(), actor, LikePattern.Escape) || EF.Functions.Like(a.ActorId!.ToUpper(), actor, LikePattern.Escape));
         }
 
-        if (Like(Subject) is { } subject)
+        if (LikePattern.Contains(Subject) is { } subject)
         {
-            rows = rows.Where(a => EF.Functions.Like(a.SubjectLabel!, subject, "\\") || EF.Functions.Like(a.SubjectId!, subject, "\\"));
+            rows = rows.Where(a => EF.Functions.Like(a.SubjectLabel!.ToUpper(), subject, LikePattern.Escape) || EF.Functions.Like(a.SubjectId!.ToUpper(), subject, LikePattern.Escape));
         }
+#pragma warning restore CA1304, CA1311
 
         if (From is { } from)
         {
@@ -40,10 +44,4 @@ public sealed record AuditQuery(string? Action = null, string? Actor = null, str
 
         return rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
     }
-
-    /// <summary>"Contains", with the reader's % and _ taken literally.</summary>
-    private static string? Like(string? text) => string.IsNullOrWhiteSpace(text)
-        ? null
-        : "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

@@ -20,10 +20,10 @@ public partial interface ISearchEngine
             ? new Dictionary<string, IReadOnlyList<string>>()
             : new Dictionary<string, IReadOnlyList<string>> { [Facets.Type] = [request.Type] };
         var ids = new List<Guid>();
-        long total = 0;
-        var first = request.Skip / SearchRequest.MaxPageSize;
-        var end = Math.Min((long)request.Skip + request.Take, SearchRequest.MaxResultWindow);
-        for (var page = first; (long)page * SearchRequest.MaxPageSize < Math.Max(end, 1); page++)
+        var skip = Math.Max(0, request.Skip);
+        var end = Math.Min((long)skip + Math.Max(0, request.Take), SearchRequest.MaxResultWindow);
+        // At least one page is read, even past the window (it then holds no hits): that one still gives the total.
+        for (var page = skip / SearchRequest.MaxPageSize; ; page++)
         {
             var result = await SearchAsync(new SearchRequest
             {
@@ -33,6 +33,9 @@ public partial interface ISearchEngine
                 Highlight = false,
                 Page = page + 1,
                 PageSize = SearchRequest.MaxPageSize,
+                // The ids are joined with the store's entries: a translation's id (shown to a reader of its language,
+                // e.g. for an Arabic query) names none, so originals only, as MatchingIdsAsync.
+                OriginalsOnly = true,
             }, cancellationToken);
             if (result.CorrectedQuery is not null)
             {
@@ -40,16 +43,13 @@ public partial interface ISearchEngine
                 return new MatchPage(0, []);
             }
 
-            total = result.Total;
             var offset = (long)page * SearchRequest.MaxPageSize;
-            ids.AddRange(result.Hits.Select((h, i) => (h.Id, Rank: offset + i)).Where(h => h.Rank >= request.Skip && h.Rank < end).Select(h => h.Id));
-            if (result.Hits.Count < SearchRequest.MaxPageSize)
+            ids.AddRange(result.Hits.Select((h, i) => (h.Id, Rank: offset + i)).Where(h => h.Rank >= skip && h.Rank < end).Select(h => h.Id));
+            if (result.Hits.Count < SearchRequest.MaxPageSize || offset + SearchRequest.MaxPageSize >= end)
             {
-                break;
+                return new MatchPage(result.Total, ids);
             }
         }
-
-        return new MatchPage(total, ids);
     }
 }
 

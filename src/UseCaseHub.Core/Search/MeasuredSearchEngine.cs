@@ -86,8 +86,9 @@ public sealed class MeasuredSearchEngine(ISearchEngine inner) : ISearchEngine, I
         {
             return await call();
         }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // A caller that gave up (a closed connection, a shutdown) is not an engine failure: it would page someone.
             HubTelemetry.SearchFailures.Add(1, tags);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             throw;

@@ -25,7 +25,7 @@ namespace UseCaseHub.Core.Search;
 /// </summary>
 public sealed class SearchIndexer(
     IServiceScopeFactory scopes, ISearchEngine engine, IOptions<SearchOptions> options, IOptions<HubHostOptions> hosts,
-    ILogger<SearchIndexer> logger) : IHostedService, IDisposable
+    ILogger<SearchIndexer> logger, TimeProvider clock) : IHostedService, IDisposable
 {
     public const string LeaseName = "search-outbox";
 
@@ -46,7 +46,8 @@ public sealed class SearchIndexer(
     private CancellationTokenSource? _stopping;
     private Task? _loop;
     private Task? _leaseLoop;
-    private volatile bool _held;
+    private readonly LeaseClaim _lease = new(LeaseName, hosts.Value.HolderName(), TimeSpan.FromSeconds(hosts.Value.LeaseSeconds), clock);
+    private bool _heldLogged;
     private long? _position;
     private DateTimeOffset _positionSaved;
 
@@ -57,15 +58,18 @@ public sealed class SearchIndexer(
     private SearchDocuments? _documents;
 
     /// <summary>This host's name as a lease holder.</summary>
-    public string Holder { get; } = hosts.Value.HolderName();
+    public string Holder => _lease.Holder;
 
-    /// <summary>Whether this host held the outbox lease at its last renewal.</summary>
-    public bool HoldsLease => _held;
+    /// <summary>Whether this host's claim on the outbox lease still runs (its last renewal began less than a lease ago).</summary>
+    public bool HoldsLease => _lease.Held;
 
     /// <summary>Every outbox row up to this id is in this host's own index (null for a shared index or before the first pass).</summary>
     public long? Position => _position;
 
     private TimeSpan LeaseDuration => TimeSpan.FromSeconds(hosts.Value.LeaseSeconds);
+
+    /// <summary>How long the clean-up waits for an index not seen: past it, rows this index never took may be gone.</summary>
+    private TimeSpan Stale => TimeSpan.FromMinutes(hosts.Value.IndexStaleMinutes);
 
     private bool Local => _indexKey is not null;
     /// <summary>1 while indexing fails (logged when it starts and when it ends, not at every retry).</summary>
@@ -73,9 +77,9 @@ public sealed class SearchIndexer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _held = await TryHoldAsync(cancellationToken);
+        _heldLogged = await TryHoldAsync(cancellationToken);
         // A shared index is checked and rebuilt by the lease holder only: two hosts rebuilding it at once would race.
-        if (options.Value.SyncOnStart && (Local || _held))
+        if (options.Value.SyncOnStart && (Local || _lease.Held))
         {
             try
             {
@@ -117,13 +121,12 @@ public sealed class SearchIndexer(
         await loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await leaseLoop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         stopping.Dispose();
-        if (release && _held)
+        if (release && _lease.Held)
         {
-            _held = false;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await DbLease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(), LeaseName, Holder, DateTimeOffset.UtcNow, cancellationToken);
+                await _lease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(), cancellationToken);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
@@ -140,7 +143,7 @@ public sealed class SearchIndexer(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-            return await DbLease.TryHoldAsync(db, LeaseName, Holder, LeaseDuration, DateTimeOffset.UtcNow, cancellationToken);
+            return await _lease.RenewAsync(db, cancellationToken);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -159,10 +162,10 @@ public sealed class SearchIndexer(
             {
                 await Task.Delay(LeaseDuration / 3, stopping);
                 var held = await TryHoldAsync(stopping);
-                if (held != _held)
+                if (held != _heldLogged)
                 {
                     logger.LogInformation("This host ({Holder}) now holds the search outbox lease: {Held}", Holder, held);
-                    _held = held;
+                    _heldLogged = held;
                     if (held)
                     {
                         _nudge.Release();
@@ -211,12 +214,12 @@ public sealed class SearchIndexer(
         {
             var known = await LoadPositionAsync(cancellationToken);
             // Not seen for longer than the clean-up waits: rows this index never took may be gone.
-            missedRows = known is not null && known.SeenAt < DateTimeOffset.UtcNow - TimeSpan.FromMinutes(hosts.Value.IndexStaleMinutes);
+            missedRows = known is not null && known.SeenAt < clock.GetUtcNow() - Stale;
             // No row yet (first start, or an upgrade from a single host that deleted what it indexed): what the outbox holds is what is missing.
             _position = known?.Position ?? 0;
             // Counted at once, so the clean-up keeps the rows this index still needs while it catches up or rebuilds.
             await using var registering = scopes.CreateAsyncScope();
-            await SavePositionAsync(registering.ServiceProvider.GetRequiredService<HubDbContext>(), DateTimeOffset.UtcNow, cancellationToken);
+            await SavePositionAsync(registering.ServiceProvider.GetRequiredService<HubDbContext>(), clock.GetUtcNow(), cancellationToken);
         }
 
         if (!state.Recreated && !missedRows)
@@ -245,33 +248,38 @@ public sealed class SearchIndexer(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-            var settled = DateTimeOffset.UtcNow - Grace(db);
-            var covered = await db.SearchOutbox.Where(i => i.EnqueuedAt <= settled).MaxAsync(i => (long?)i.Id, cancellationToken);
-            var fingerprint = await SearchDocuments.FingerprintAsync(db, cancellationToken);
-            var documents = _documents = await SearchDocuments.CreateAsync(db, scope.ServiceProvider.GetRequiredService<ITaxonomyLabels>(), cancellationToken);
-            await engine.RebuildAsync(documents.AllAsync(db, cancellationToken: cancellationToken), fingerprint, progress, cancellationToken);
-            if (Local)
-            {
-                // Other hosts still need the rows: only this index's position moves.
-                _appliedAbove.Clear();
-                _position = Math.Max(_position ?? 0, covered ?? 0);
-                await SavePositionAsync(db, DateTimeOffset.UtcNow, cancellationToken);
-            }
-            else if (covered is { } done)
-            {
-                await db.SearchOutbox.Where(i => i.Id <= done).ExecuteDeleteAsync(cancellationToken);
-            }
-
-            var count = await engine.CountAsync(cancellationToken);
-            logger.LogInformation("Search index rebuilt: {Count} documents", count);
-            return count;
+            return await RebuildUnderGateAsync(progress, cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    private async Task<long> RebuildUnderGateAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var settled = clock.GetUtcNow() - Grace(db);
+        var covered = await db.SearchOutbox.Where(i => i.EnqueuedAt <= settled).MaxAsync(i => (long?)i.Id, cancellationToken);
+        var fingerprint = await SearchDocuments.FingerprintAsync(db, cancellationToken);
+        var documents = _documents = await SearchDocuments.CreateAsync(db, scope.ServiceProvider.GetRequiredService<ITaxonomyLabels>(), cancellationToken);
+        await engine.RebuildAsync(documents.AllAsync(db, cancellationToken: cancellationToken), fingerprint, progress, cancellationToken);
+        if (Local)
+        {
+            // Other hosts still need the rows: only this index's position moves.
+            _appliedAbove.Clear();
+            _position = Math.Max(_position ?? 0, covered ?? 0);
+            await SavePositionAsync(db, clock.GetUtcNow(), cancellationToken);
+        }
+        else if (covered is { } done && (_leaseLoop is null || _lease.Held))
+        {
+            await db.SearchOutbox.Where(i => i.Id <= done).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        var count = await engine.CountAsync(cancellationToken);
+        logger.LogInformation("Search index rebuilt: {Count} documents", count);
+        return count;
     }
 
     /// <summary>
@@ -313,15 +321,15 @@ public sealed class SearchIndexer(
         }
     }
 
-    /// <summary>The lease as last renewed; without the renewal loop (tools, tests driving the indexer by hand) asked now.</summary>
+    /// <summary>Whether the claim still runs; without the renewal loop (tools, tests driving the indexer by hand) renewed now.</summary>
     private async Task<bool> HoldingAsync(CancellationToken cancellationToken) =>
-        _leaseLoop is null ? _held = await TryHoldAsync(cancellationToken) : _held;
+        _leaseLoop is null ? await TryHoldAsync(cancellationToken) : _lease.Held;
 
     private async Task<int> DrainBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var items = await db.SearchOutbox.Where(i => i.NextAttemptAt <= now).OrderBy(i => i.Id)
             .Take(options.Value.BatchSize).ToListAsync(cancellationToken);
         if (items.Count == 0)
@@ -332,28 +340,21 @@ public sealed class SearchIndexer(
         try
         {
             await ApplyAsync(db, scope.ServiceProvider, items.Select(i => i.EntryId), cancellationToken);
-            // Only these rows: a change queued meanwhile for the same entry keeps its own row.
-            db.SearchOutbox.RemoveRange(items);
-            await db.SaveChangesAsync(cancellationToken);
-            if (Interlocked.Exchange(ref _failing, 0) == 1)
+            // The claim may have lapsed while the engine worked: another holder may be applying these rows now, so they
+            // stay for it (a change applied twice is harmless, a lost one is not); the drain stops at its next check.
+            if (_lease.Held)
             {
-                logger.LogWarning("Search indexing works again: {Count} waiting changes indexed", items.Count);
+                // Only these rows: a change queued meanwhile for the same entry keeps its own row.
+                db.SearchOutbox.RemoveRange(items);
+                await db.SaveChangesAsync(cancellationToken);
             }
 
+            IndexingWorks(items.Count);
             return items.Count;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Logged once per episode (a full disk or a read-only index folder fails every batch until it is fixed).
-            if (Interlocked.Exchange(ref _failing, 1) == 0)
-            {
-                logger.LogError(exception, "Search index cannot be written: indexing {Count} outbox rows failed; the changes stay queued and are retried with backoff", items.Count);
-            }
-            else
-            {
-                logger.LogDebug(exception, "Indexing {Count} outbox rows failed again", items.Count);
-            }
-
+            IndexingFails(exception, items.Count);
             foreach (var item in items)
             {
                 item.Attempts++;
@@ -375,26 +376,54 @@ public sealed class SearchIndexer(
     }
 
     /// <summary>
-    /// One batch of rows past this index's position. A failure throws and is retried at the next pass: the rows are
-    /// shared with other hosts, so their retry counters are not this host's to change.
+    /// One batch of rows past this index's position. A failure is retried at the next pass (a save's nudge or the poll):
+    /// the rows are shared with other hosts, so their retry counters are not this host's to change.
     /// </summary>
     private async Task<int> FollowBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var position = _position ??= (await LoadPositionAsync(cancellationToken))?.Position ?? 0;
+        if (_position is null)
+        {
+            var known = await LoadPositionAsync(cancellationToken);
+            (_position, _positionSaved) = (known?.Position ?? 0, known?.SeenAt ?? default);
+        }
+
+        // The position is saved at every pass that works (at least every heartbeat). Not saved for as long as the
+        // clean-up waits (indexing failed all that time, or the process was paused): the lease holder no longer waits for
+        // this index and may have removed rows past its position it never took. Following on would miss them for good.
+        if (_positionSaved != default && clock.GetUtcNow() - _positionSaved >= Stale)
+        {
+            logger.LogWarning("This search index has not followed the outbox since {Saved:u}, longer than the clean-up waits ({Minutes} min): rows it needed may be gone; rebuilding",
+                _positionSaved, hosts.Value.IndexStaleMinutes);
+            await RebuildUnderGateAsync(null, cancellationToken);
+            return 0;
+        }
+
+        var position = _position.Value;
         var rows = await db.SearchOutbox.AsNoTracking().Where(i => i.Id > position).OrderBy(i => i.Id)
             .Take(options.Value.BatchSize + _appliedAbove.Count)
             .Select(i => new { i.Id, i.EntryId, i.EnqueuedAt }).ToListAsync(cancellationToken);
         var fresh = rows.Where(r => !_appliedAbove.Contains(r.Id)).Take(options.Value.BatchSize).ToList();
         if (fresh.Count > 0)
         {
-            await ApplyAsync(db, scope.ServiceProvider, fresh.Select(r => r.EntryId), cancellationToken);
+            try
+            {
+                await ApplyAsync(db, scope.ServiceProvider, fresh.Select(r => r.EntryId), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The position is not saved while this fails, so a long failure ends in a rebuild (above).
+                IndexingFails(exception, fresh.Count);
+                return 0;
+            }
+
+            IndexingWorks(fresh.Count);
             _appliedAbove.UnionWith(fresh.Select(r => r.Id));
         }
 
         // The position passes applied rows in order, and a missing id only once the rows after it have settled.
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var settled = now - Grace(db);
         var next = position;
         foreach (var row in rows)
@@ -431,9 +460,10 @@ public sealed class SearchIndexer(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var alive = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(hosts.Value.IndexStaleMinutes);
+        var alive = clock.GetUtcNow() - Stale;
         var passed = await db.SearchIndexPositions.Where(p => p.SeenAt >= alive).MinAsync(p => (long?)p.Position, cancellationToken);
-        if (passed is { } done and > 0)
+        // Asked again right before deleting: the claim may have lapsed during the query (and another holder pruned with newer positions).
+        if (passed is { } done and > 0 && _lease.Held)
         {
             await db.SearchOutbox.Where(i => i.Id <= done).ExecuteDeleteAsync(cancellationToken);
         }
@@ -444,6 +474,27 @@ public sealed class SearchIndexer(
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<HubDbContext>().SearchIndexPositions.AsNoTracking()
             .FirstOrDefaultAsync(p => p.Index == _indexKey, cancellationToken);
+    }
+
+    /// <summary>Logged once per episode (a full disk or a read-only index folder fails every batch until it is fixed).</summary>
+    private void IndexingFails(Exception exception, int rows)
+    {
+        if (Interlocked.Exchange(ref _failing, 1) == 0)
+        {
+            logger.LogError(exception, "Search index cannot be written: indexing {Count} outbox rows failed; the changes stay queued and are retried", rows);
+        }
+        else
+        {
+            logger.LogDebug(exception, "Indexing {Count} outbox rows failed again", rows);
+        }
+    }
+
+    private void IndexingWorks(int rows)
+    {
+        if (Interlocked.Exchange(ref _failing, 0) == 1)
+        {
+            logger.LogWarning("Search indexing works again: {Count} waiting changes indexed", rows);
+        }
     }
 
     private async Task SavePositionAsync(HubDbContext db, DateTimeOffset now, CancellationToken cancellationToken)

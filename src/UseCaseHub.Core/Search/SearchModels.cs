@@ -34,7 +34,7 @@ public sealed record SearchDocument
     public Guid? TranslationOf { get; init; }
 
     /// <summary>
-    /// The reader keys (<see cref="Catalogue.Translations.TranslationRules.ReaderKey"/>) this document is not shown to, so
+    /// The reader keys (<see cref="Catalogue.Translations.TranslationRules.ReaderKey(string, string)"/>) this document is not shown to, so
     /// that a search shows one version per entry (<see cref="Catalogue.Translations.TranslationRules.HiddenFor"/>).
     /// </summary>
     public IReadOnlyList<string> HiddenFor { get; init; } = [];
@@ -83,6 +83,13 @@ public sealed record SearchRequest
 
     /// <summary>The reader's UI language (BCP 47, <c>fr</c>, <c>fr-CA</c>): entries in it rank first (see <see cref="ReaderLanguage"/>); null for none.</summary>
     public string? Language { get; init; }
+
+    /// <summary>
+    /// Originals only, whatever the query's script or the UI language (the reader key
+    /// <see cref="Catalogue.Translations.TranslationRules.NoReaderLanguage"/>): for callers that join hit ids with the
+    /// store's entries, where a translation's id names no entry. Ranking still follows <see cref="Language"/> and the query.
+    /// </summary>
+    public bool OriginalsOnly { get; init; }
 }
 
 /// <summary>

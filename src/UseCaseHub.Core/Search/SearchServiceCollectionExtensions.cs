@@ -25,6 +25,7 @@ public static class SearchServiceCollectionExtensions
                 .First(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
             return engine.Create(provider);
         });
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SearchIndexer>();
         services.AddHostedService(provider => provider.GetRequiredService<SearchIndexer>());
         return services;

@@ -28,15 +28,6 @@ public sealed class EntryCounter(TimeProvider clock)
         }
     }
 
-    /// <summary>The views of one entry not yet written, since <paramref name="since"/>: the entry page adds them to the stored sum.</summary>
-    public long PendingViews(Guid entryId, DateOnly since)
-    {
-        lock (_gate)
-        {
-            return _pending.Where(p => p.Key.Entry == entryId && p.Key.Day >= since).Sum(p => p.Value.Views);
-        }
-    }
-
     /// <summary>Takes every pending count (the caller writes them, and gives them back with <see cref="Return"/> if it cannot).</summary>
     public IReadOnlyList<EntryDailyStat> Drain()
     {

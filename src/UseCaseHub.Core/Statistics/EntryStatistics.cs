@@ -46,11 +46,11 @@ public static class EntryStatistics
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>Stored views of one entry from <paramref name="since"/> (inclusive) on.</summary>
-    public static async Task<long> ViewsSinceAsync(HubDbContext db, Guid entryId, DateOnly since, CancellationToken cancellationToken = default)
+    /// <summary>Stored views of one entry from <paramref name="since"/> (inclusive) to <paramref name="before"/> (exclusive).</summary>
+    public static async Task<long> ViewsBetweenAsync(HubDbContext db, Guid entryId, DateOnly since, DateOnly before, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Set<EntryDailyStat>().Where(s => s.EntryId == entryId && s.Day >= since).SumAsync(s => s.Views, cancellationToken);
+        return await db.Set<EntryDailyStat>().Where(s => s.EntryId == entryId && s.Day >= since && s.Day < before).SumAsync(s => s.Views, cancellationToken);
     }
 
     /// <summary>The first day of the calendar quarter (UTC) holding <paramref name="day"/>: "this quarter" starts there.</summary>

@@ -8,13 +8,13 @@ namespace UseCaseHub.Core.Store;
 /// <summary>
 /// EF Core's migration lock on SQLite is a row in <c>__EFMigrationsLock</c>, not a lock the OS frees when its process
 /// dies: a start killed while migrating leaves the row, and every later start waited for it for ever. Before migrating,
-/// a row older than <see cref="StaleAfter"/> (far longer than this schema's migrations take) is removed; a younger one
+/// a row older than <see cref="StaleAfter"/> (ten minutes: longer than a table rebuild of a large store takes) is removed; a younger one
 /// may belong to a process migrating right now (an <c>import</c> started beside the site), so it is waited for first.
 /// PostgreSQL's lock is a session advisory lock the server frees with the connection, so it needs nothing of this.
 /// </summary>
 internal static class SqliteMigrationLock
 {
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
 
     public static async Task ClearStaleAsync(DbContext db, ILogger logger, CancellationToken cancellationToken)
     {

@@ -21,6 +21,8 @@ public static class StoreServiceCollectionExtensions
         {
             var store = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
             var paths = provider.GetRequiredService<HubPaths>();
+            // Interceptors a feature registers (the host's storage-fault monitor learns from saves that succeed).
+            db.AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
             switch (store.Provider)
             {
                 case StoreProvider.Sqlite:

@@ -6,7 +6,8 @@ namespace UseCaseHub.Core.Versions;
 /// <summary>
 /// What was once public and no longer is: the entries a harvester that copied them must be told to delete. An entry was
 /// public when it has a published version (<see cref="EntryHistory"/> records one whenever an entry enters Published,
-/// by any door, the importer included) or a publication date; it is no longer public when its status is not one of
+/// by any door, the importer included). A publication date alone proves nothing: the importer keeps a file's
+/// <c>published:</c> on a draft that was never shown. It is no longer public when its status is not one of
 /// <see cref="EntryStatuses.Public"/> (an imported file moved to withdrawn or rejected, a status set by an operator).
 /// Revision rows are never public on their own and never count.
 /// </summary>
@@ -20,6 +21,6 @@ public static class PublicHistory
         var publishedPids = versions.Where(v => v.Outcome == VersionOutcome.Published).Select(v => v.Pid);
         var publicIds = entries.PublicOnly().Select(e => e.Id);
         return entries.Where(e => e.RevisionOfId == null
-            && (publicIds.Contains(e.Id) || e.PublishedAt != null || publishedPids.Contains(e.Pid)));
+            && (publicIds.Contains(e.Id) || publishedPids.Contains(e.Pid)));
     }
 }

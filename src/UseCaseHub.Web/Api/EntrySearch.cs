@@ -15,7 +15,8 @@ namespace UseCaseHub.Web.Api;
 /// <list type="bullet">
 /// <item>Alone or with <c>$count</c>, <c>$top</c>, <c>$skip</c>, <c>$select</c>, <c>$expand</c> (the common case): the engine
 /// counts the matches (<c>@odata.count</c>) and names the page's ids in rank order; only those ids reach the store,
-/// which still applies the caller's visibility to them. Results come best first; next links page with <c>$skip</c>.</item>
+/// which still applies the caller's visibility to them. Results come best first; next links page with <c>$skip</c> up to
+/// <see cref="SearchRequest.MaxResultWindow"/>, and a <c>$skip</c> there is refused (400 <c>SearchSkipTooDeep</c>).</item>
 /// <item>With <c>$filter</c>, <c>$orderby</c>, <c>$apply</c> or anything else: the matching ids (at most <c>Api:MaxSearchHits</c>)
 /// become an id restriction on the store's query and the options apply as usual; more matches than that are refused
 /// (400 <c>SearchTooBroad</c>) rather than silently cut.</item>
@@ -49,14 +50,24 @@ public sealed class EntrySearch(ISearchEngine engine, IOptions<ApiOptions> optio
         var pageSize = options.Value.PageSize;
         if (PageByEngine(request) is { } asked)
         {
+            if (asked.Skip >= SearchRequest.MaxResultWindow)
+            {
+                // Engines rank no deeper than the window (Elasticsearch's max_result_window): a page there is always empty.
+                return ApiErrors.Result(StatusCodes.Status400BadRequest, "SearchSkipTooDeep",
+                    $"$skip with $search must be less than {SearchRequest.MaxResultWindow.ToString("N0", CultureInfo.InvariantCulture)}, the deepest match search ranks. "
+                    + "Narrow the search to reach the rest.",
+                    "$skip");
+            }
+
             var take = Math.Min(asked.Top ?? pageSize, pageSize);
             var page = await engine.MatchingPageAsync(new MatchRequest(terms.ToString(), audience, type, asked.Skip, take), cancellationToken);
             var feature = request.HttpContext.ODataFeature();
             feature.TotalCountFunc = () => page.Total;
-            var next = asked.Skip + take;
-            if (next < page.Total && (asked.Top is null || asked.Top > take))
+            // In long: $skip and $top near int.MaxValue must not wrap; and no next link leads past the window (empty pages).
+            var next = (long)asked.Skip + take;
+            if (next < page.Total && next < SearchRequest.MaxResultWindow && (asked.Top is null || asked.Top > take))
             {
-                feature.NextLink = NextLink(request, next, asked.Top - take);
+                feature.NextLink = NextLink(request, (int)next, asked.Top - take);
             }
 
             request.HttpContext.Items[PagedByEngine] = true;
@@ -64,7 +75,9 @@ public sealed class EntrySearch(ISearchEngine engine, IOptions<ApiOptions> optio
             return new ActionResult<IQueryable<T>>(entries.Where(e => ids.Contains(e.Id)).OrderBy(RankOf<T>(ids)));
         }
 
-        var max = options.Value.MaxSearchHits;
+        // The engine names at most the window's ids (Elasticsearch's max_result_window): one more than that could never
+        // come back, so the cap is at most the window less one, or a broad search would be cut silently instead of refused.
+        var max = Math.Min(options.Value.MaxSearchHits, SearchRequest.MaxResultWindow - 1);
         var all = await engine.MatchingIdsAsync(terms.ToString(), audience, max + 1, cancellationToken);
         if (all.Count > max)
         {

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using UseCaseHub.Core.Search;
 
 namespace UseCaseHub.Web.Api;
@@ -11,8 +13,9 @@ namespace UseCaseHub.Web.Api;
 /// The tag pivot a spreadsheet asks of <c>EntryTags</c> (<c>$apply=filter(Facet eq 'sdg')/groupby((Code[,Label]),aggregate($count as N))</c>),
 /// answered from the search engine's facet counts instead of grouping every tag link in SQL: one place for counts (the
 /// site's facets, <c>/api/search</c> and this pivot count alike), for the caller's audience (<see cref="SearchAudience.Of"/>,
-/// the rule the API's context filters with), in milliseconds at 100,000 entries. Any other shape, option or header falls
-/// back to the store's grouping; so do pivots with more groups than one page. Labels come from the store's taxonomy
+/// the rule the API's context filters with), in milliseconds at 100,000 entries. Any other shape, option or header (a format
+/// other than minimal-metadata JSON: see <see cref="TakesMinimalJson"/>) falls back to the store's grouping; so do pivots with
+/// more groups than one page. Groups come ordered by code, then label, compared ordinally (as <c>$orderby=Code</c> on SQLite). Labels come from the store's taxonomy
 /// tables (the same names the store's grouping returns), and a code with no row there is left out as the store's join would.
 /// The engine counts what it has indexed: a change still in the search outbox shows a moment later.
 /// </summary>
@@ -26,7 +29,7 @@ public sealed partial class TagPivots(ISearchEngine engine, ApiDbContext db, IOp
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Query.Count != 1 || !request.Query.TryGetValue("$apply", out var apply) || apply.Count != 1
-            || request.Headers.ContainsKey("Prefer") || Pivot().Match(apply.ToString()) is not { Success: true } match)
+            || request.Headers.ContainsKey("Prefer") || !TakesMinimalJson(request.Headers) || Pivot().Match(apply.ToString()) is not { Success: true } match)
         {
             return null;
         }
@@ -60,6 +63,44 @@ public sealed partial class TagPivots(ISearchEngine engine, ApiDbContext db, IOp
         var withLabel = match.Groups["label"].Success;
         var alias = match.Groups["alias"].Value;
         return new FileContentResultWithHeaders(Write(request, rows, withLabel, alias));
+    }
+
+    /// <summary>
+    /// Whether OData would answer with the body <see cref="Write"/> makes (JSON, minimal metadata, Int64 as numbers, OData
+    /// 4.0): no <c>Accept</c>, or one whose most preferred ranges (highest <c>q</c>) are all <c>*/*</c>, <c>application/*</c>
+    /// or <c>application/json</c> with no parameter but <c>q</c>, <c>charset=utf-8</c>, <c>odata.metadata=minimal</c> and
+    /// <c>odata.streaming=true</c>; and no <c>OData-MaxVersion</c> above 4.0. Anything else (full or no metadata,
+    /// <c>IEEE754Compatible</c>, XML, an unreadable header) is OData's to answer, so its format is always honoured.
+    /// </summary>
+    private static bool TakesMinimalJson(IHeaderDictionary headers)
+    {
+        if (headers.TryGetValue("OData-MaxVersion", out var version) && version.ToString().Trim() is not ("" or "4.0"))
+        {
+            return false;
+        }
+
+        var accept = headers.Accept;
+        if (StringValues.IsNullOrEmpty(accept))
+        {
+            return true;
+        }
+
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var ranges) || ranges.Count == 0)
+        {
+            return false;
+        }
+
+        var best = ranges.Max(r => r.Quality ?? 1);
+        return best > 0 && ranges.Where(r => (r.Quality ?? 1) == best).All(IsMinimalJson);
+
+        static bool IsMinimalJson(MediaTypeHeaderValue range) =>
+            (range.MatchesAllTypes || (range.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
+                && (range.MatchesAllSubTypes || range.SubType.Equals("json", StringComparison.OrdinalIgnoreCase))))
+            && range.Parameters.All(p => Is(p, "q", null) || Is(p, "charset", "utf-8") || Is(p, "odata.metadata", "minimal") || Is(p, "odata.streaming", "true"));
+
+        static bool Is(NameValueHeaderValue parameter, string name, string? value) =>
+            parameter.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
+            && (value is null || parameter.Value.Equals(value, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The body OData writes for the grouping (minimal metadata), so a client cannot tell which way it was answered.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using UseCaseHub.Core.Attachments;
 using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
@@ -16,11 +17,12 @@ namespace UseCaseHub.Web.Cli;
 /// backup API, a consistent snapshot; <c>pg_dump</c> on PostgreSQL), attachments, keys (token certificates and
 /// data-protection keys), the Markdown export for people and other tools, and a manifest with counts and a SHA-256 of
 /// every file, written last (a folder without one is an unfinished backup).
-/// <c>restore DIR</c>: into an empty data folder only; checks every checksum before copying anything, then brings the
-/// store up to date (migrations: a backup from an older version is upgraded) and rebuilds the search index.
+/// <c>restore DIR</c>: into empty targets only (data folder, key folders, attachments, the store); checks the manifest and
+/// every checksum before copying anything, copies only the files the manifest lists, then brings the store up to date
+/// (migrations: a backup from an older version is upgraded) and rebuilds the search index.
 /// </summary>
 internal sealed class BackupCommand(
-    HubPaths paths, IOptions<StoreOptions> store, HubDbContext db, HubKeyStore keys, IServiceProvider services)
+    HubPaths paths, IOptions<StoreOptions> store, IOptions<AttachmentOptions> attachments, HubDbContext db, HubKeyStore keys, IServiceProvider services)
 {
     public const string ManifestFile = "manifest.json";
     private const string SqliteFile = "usecasehub.db";
@@ -31,10 +33,10 @@ internal sealed class BackupCommand(
 
     public sealed record Manifest(int Format, DateTimeOffset CreatedAt, string Provider, Dictionary<string, long> Counts, List<FileSum> Files);
 
-    /// <summary>The folders of the data directory a backup copies (relative names in the backup, absolute sources).</summary>
+    /// <summary>The folders a backup copies (relative names in the backup, absolute places in this hub's configuration).</summary>
     private IEnumerable<(string Name, string Source)> Folders()
     {
-        yield return ("attachments", Path.Combine(paths.Data, "attachments"));
+        yield return ("attachments", attachments.Value.FolderUnder(paths.Data));
         yield return ("keys", keys.Directory);
         // Data-protection keys configured outside data/keys are copied too.
         if (!IsUnder(keys.DataProtectionDirectory, keys.Directory))
@@ -43,6 +45,15 @@ internal sealed class BackupCommand(
         }
     }
 
+    /// <summary>Where a backup's folder goes back to on restore (by its name in the backup); the export is not restored.</summary>
+    private string? RestoreTarget(string name) => name switch
+    {
+        "attachments" => attachments.Value.FolderUnder(paths.Data),
+        "keys" => keys.Directory,
+        "data-protection" => keys.DataProtectionDirectory,
+        _ => null,
+    };
+
     public async Task<int> BackupAsync(string target, CancellationToken cancellationToken = default)
     {
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
@@ -50,16 +61,34 @@ internal sealed class BackupCommand(
             return Fail($"'{target}' is not empty: back up into a new folder, so that two backups never mix.");
         }
 
-        Directory.CreateDirectory(target);
+        // Keys and the store are secrets: the backup folder is the owner's alone.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(target);
+        }
+        else
+        {
+            Directory.CreateDirectory(target, OwnerOnly);
+            File.SetUnixFileMode(target, OwnerOnly);
+        }
+
         var clock = Stopwatch.StartNew();
         ConsoleProgress.Step("Backup 1/4: store");
+        // The manifest's counts are read in the snapshot the copy is taken from: writes go on during a backup.
+        Dictionary<string, long> counts;
         if (store.Value.Provider == StoreProvider.Sqlite)
         {
-            await BackupSqliteAsync(Path.Combine(target, SqliteFile), cancellationToken);
+            counts = await BackupSqliteAsync(Path.Combine(target, SqliteFile), cancellationToken);
         }
-        else if (await PgDumpAsync(Path.Combine(target, PostgresFile), cancellationToken) is { } failure)
+        else
         {
-            return Fail(failure);
+            var (dumpCounts, failure) = await PgDumpAsync(Path.Combine(target, PostgresFile), cancellationToken);
+            if (failure is not null)
+            {
+                return Fail(failure);
+            }
+
+            counts = dumpCounts!;
         }
 
         ConsoleProgress.Step("Backup 2/4: attachments and keys");
@@ -73,7 +102,7 @@ internal sealed class BackupCommand(
         ConsoleProgress.Finish();
 
         ConsoleProgress.Step("Backup 4/4: checksums and manifest");
-        var manifest = new Manifest(1, DateTimeOffset.UtcNow, store.Value.Provider.ToString(), await CountsAsync(db, cancellationToken), Checksums(target));
+        var manifest = new Manifest(1, DateTimeOffset.UtcNow, store.Value.Provider.ToString(), counts, Checksums(target));
         WriteAtomically(Path.Combine(target, ManifestFile), JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
         Console.WriteLine($"Backed up {manifest.Counts["entries"]} entries, {manifest.Counts["accounts"]} accounts, {manifest.Counts["attachments"]} attachments, " +
             $"{exported} exported files ({manifest.Files.Count} files, {manifest.Files.Sum(f => f.Bytes) / 1024} KB) to {target} in {clock.Elapsed.TotalSeconds:F1} s");
@@ -81,15 +110,17 @@ internal sealed class BackupCommand(
     }
 
     /// <summary>
-    /// Refuses unless the data folder is empty, checks the backup whole before copying, copies, migrates and reindexes.
-    /// Called before the store is opened (a verb normally migrates first, which would make the folder non-empty).
+    /// Refuses unless every target is empty, checks the manifest and the backup whole before copying, copies only the files
+    /// the manifest lists, migrates and reindexes. Called before the store is opened (a verb normally migrates first, which
+    /// would make the folder non-empty).
     /// </summary>
     public async Task<int> RestoreAsync(string source, CancellationToken cancellationToken = default)
     {
-        if (Directory.Exists(paths.Data) && Directory.EnumerateFileSystemEntries(paths.Data).Any())
+        source = Path.GetFullPath(source);
+        if (await UsedTargetAsync(cancellationToken) is { } used)
         {
-            return Fail($"The data folder '{paths.Data}' is not empty: restore only into an empty data folder (set Hub:DataPath to a new one), " +
-                "so that nothing of the current hub is overwritten.");
+            return Fail($"{used} is not empty: restore only into an empty data folder (set Hub:DataPath to a new one) with empty key, " +
+                "data-protection and attachment folders and an empty store, so that nothing of the current hub is overwritten.");
         }
 
         var manifestPath = Path.Combine(source, ManifestFile);
@@ -98,20 +129,42 @@ internal sealed class BackupCommand(
             return Fail($"'{source}' has no {ManifestFile}: it is not a backup, or the backup did not finish.");
         }
 
-        var manifest = JsonSerializer.Deserialize<Manifest>(await File.ReadAllBytesAsync(manifestPath, cancellationToken), Json)!;
-        ConsoleProgress.Step($"Restore 1/4: checking {manifest.Files.Count} files");
+        if (await ReadManifestAsync(manifestPath, cancellationToken) is not { } manifest)
+        {
+            return Fail($"{ManifestFile} in '{source}' cannot be read (not the manifest a backup writes): the backup is damaged; nothing was restored.");
+        }
+
+        // The manifest decides what is copied: a path leaving the backup folder would read (and restore) any file.
+        var listed = new List<(string Relative, FileSum File)>();
         foreach (var file in manifest.Files)
         {
-            var path = Path.Combine(source, file.Path);
-            if (!File.Exists(path) || Sum(path) != file.Sha256)
+            if (InsideBackup(source, file.Path) is not { } relative)
             {
-                return Fail($"'{file.Path}' is missing or differs from the backup's checksum: the backup is damaged; nothing was restored.");
+                return Fail($"'{file.Path}' in {ManifestFile} points outside the backup folder: the manifest cannot be trusted; nothing was restored.");
             }
+
+            listed.Add((relative, file));
         }
 
         if (manifest.Provider != store.Value.Provider.ToString())
         {
             return Fail($"The backup is of a {manifest.Provider} store; this hub is configured for {store.Value.Provider} (Store:Provider).");
+        }
+
+        var storeFile = store.Value.Provider == StoreProvider.Sqlite ? SqliteFile : PostgresFile;
+        if (!listed.Any(f => f.Relative == storeFile))
+        {
+            return Fail($"{ManifestFile} does not list the store ({storeFile}): the backup is incomplete; nothing was restored.");
+        }
+
+        ConsoleProgress.Step($"Restore 1/4: checking {manifest.Files.Count} files");
+        foreach (var (relative, file) in listed)
+        {
+            var path = Path.Combine(source, relative);
+            if (!File.Exists(path) || Sum(path) != file.Sha256)
+            {
+                return Fail($"'{file.Path}' is missing or differs from the backup's checksum: the backup is damaged; nothing was restored.");
+            }
         }
 
         ConsoleProgress.Step("Restore 2/4: store, attachments and keys");
@@ -125,9 +178,14 @@ internal sealed class BackupCommand(
             return Fail(failure);
         }
 
-        foreach (var (name, target) in Folders())
+        // Only listed files: anything planted in the backup folder afterwards stays there.
+        foreach (var (relative, _) in listed)
         {
-            CopyFolder(Path.Combine(source, name), target);
+            var parts = relative.Split('/', 2);
+            if (parts.Length == 2 && RestoreTarget(parts[0]) is { } folder)
+            {
+                CopyFile(Path.Combine(source, relative), Path.Combine(folder, parts[1]));
+            }
         }
 
         ConsoleProgress.Step("Restore 3/4: store migrations");
@@ -151,6 +209,20 @@ internal sealed class BackupCommand(
         return 0;
     }
 
+    /// <summary>The manifest, or null when the file is not one (damaged, edited, or another program's JSON).</summary>
+    private static async Task<Manifest?> ReadManifestAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var manifest = JsonSerializer.Deserialize<Manifest>(await File.ReadAllBytesAsync(path, cancellationToken), Json);
+            return manifest is { Counts: not null, Files: not null, Provider: not null } ? manifest : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static async Task<Dictionary<string, long>> CountsAsync(HubDbContext db, CancellationToken cancellationToken) => new()
     {
         ["entries"] = await db.Entries.LongCountAsync(cancellationToken),
@@ -163,6 +235,58 @@ internal sealed class BackupCommand(
         ["pages"] = await db.Pages.LongCountAsync(cancellationToken),
     };
 
+    /// <summary>The first restore target that holds something (a folder with entries, the SQLite file, a PostgreSQL database with tables).</summary>
+    private async Task<string?> UsedTargetAsync(CancellationToken cancellationToken)
+    {
+        var folders = new[] { ("The data folder", paths.Data), ("The key folder", keys.Directory), ("The data-protection folder", keys.DataProtectionDirectory),
+            ("The attachments folder (Attachments:Path)", attachments.Value.FolderUnder(paths.Data)) };
+        foreach (var (what, folder) in folders)
+        {
+            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                return $"{what} '{folder}'";
+            }
+        }
+
+        if (store.Value.Provider == StoreProvider.Sqlite)
+        {
+            var database = SqliteDatabasePath();
+            return File.Exists(database) ? $"The store '{database}'" : null;
+        }
+
+        return await PostgresHasTablesAsync(cancellationToken) ? "The PostgreSQL database (Store:ConnectionString)" : null;
+    }
+
+    private async Task<bool> PostgresHasTablesAsync(CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+
+    /// <summary>A manifest path as a relative path with '/' inside the backup folder, or null if it resolves outside it.</summary>
+    private static string? InsideBackup(string source, string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        var relative = Path.GetRelativePath(source, Path.GetFullPath(Path.Combine(source, path)));
+        return relative == "." || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? null
+            : relative.Replace('\\', '/');
+    }
+
     private string SqliteDatabasePath()
     {
         var configured = store.Value.ConnectionString;
@@ -172,12 +296,19 @@ internal sealed class BackupCommand(
     }
 
     /// <summary>SQLite's online backup: pages copied under a read transaction, so writers carry on and the copy is one moment's state.</summary>
-    private async Task BackupSqliteAsync(string target, CancellationToken cancellationToken)
+    /// <summary>
+    /// SQLite: the online backup API inside one deferred read transaction, in which the counts are read too (WAL mode:
+    /// the copy and the counts see the same snapshot while writers go on).
+    /// </summary>
+    private async Task<Dictionary<string, long>> BackupSqliteAsync(string target, CancellationToken cancellationToken)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
         try
         {
+            await using var snapshot = connection.BeginTransaction(deferred: true);
+            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
+            var counts = await CountsAsync(db, cancellationToken);
             var temporary = target + ".partial";
             await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString()))
             {
@@ -189,7 +320,10 @@ internal sealed class BackupCommand(
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            await db.Database.UseTransactionAsync(null, cancellationToken);
+            await snapshot.RollbackAsync(cancellationToken);
             File.Move(temporary, target);
+            return counts;
         }
         finally
         {
@@ -198,11 +332,22 @@ internal sealed class BackupCommand(
     }
 
     /// <summary>PostgreSQL: <c>pg_dump</c> in its custom format (restored by <c>pg_restore</c>), the password through the environment.</summary>
-    private async Task<string?> PgDumpAsync(string target, CancellationToken cancellationToken) =>
-        await RunPostgresToolAsync("pg_dump", ["--format=custom", "--no-owner", $"--file={target}"], cancellationToken);
+    /// <summary>
+    /// PostgreSQL: the counts are read in a repeatable-read transaction whose snapshot <c>pg_dump</c> is given
+    /// (<c>--snapshot</c>), so the dump and the manifest describe the same moment while writers go on.
+    /// </summary>
+    private async Task<(Dictionary<string, long>? Counts, string? Failure)> PgDumpAsync(string target, CancellationToken cancellationToken)
+    {
+        await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        var id = await db.Database.SqlQueryRaw<string>("SELECT pg_export_snapshot() AS \"Value\"").SingleAsync(cancellationToken);
+        var counts = await CountsAsync(db, cancellationToken);
+        var failure = await RunPostgresToolAsync("pg_dump", ["--format=custom", "--no-owner", $"--snapshot={id}", $"--file={target}"], cancellationToken);
+        await snapshot.RollbackAsync(cancellationToken);
+        return (counts, failure);
+    }
 
     private async Task<string?> PgRestoreAsync(string dump, CancellationToken cancellationToken) =>
-        await RunPostgresToolAsync("pg_restore", ["--no-owner", "--exit-on-error", dump], cancellationToken);
+        await RunPostgresToolAsync("pg_restore", ["--no-owner", "--exit-on-error", "--single-transaction", dump], cancellationToken);
 
     private async Task<string?> RunPostgresToolAsync(string tool, string[] arguments, CancellationToken cancellationToken)
     {
@@ -286,6 +431,8 @@ internal sealed class BackupCommand(
 
     private static bool IsUnder(string path, string folder) =>
         Path.GetFullPath(path).StartsWith(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     private static int Fail(string message)
     {

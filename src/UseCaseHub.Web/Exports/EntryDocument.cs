@@ -2,6 +2,7 @@ using System.Globalization;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Taxonomies;
+using UseCaseHub.Web.Search;
 
 namespace UseCaseHub.Web.Exports;
 
@@ -55,7 +56,7 @@ public sealed record EntryDocument(
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(siteBase);
-        Tag Label(string kind, string code, string fallback) => new(code, labels.Find(kind, code, language) ?? fallback);
+        Tag Label(string kind, string code, string fallback) => new(code, SearchLabels.Label(labels, kind, code, language, fallback));
         var useCase = entry as UseCase;
         return new EntryDocument(
             entry.Id,

@@ -1,7 +1,9 @@
+using System.Net.Mime;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.ContentFiles;
 using UseCaseHub.Core.Taxonomies;
@@ -36,7 +38,7 @@ public static class EntryExports
     private static async Task<IResult> JsonAsync(string kind, string slug, HttpContext context, CatalogueQueries catalogue, ITaxonomyLabels labels,
         IOptions<SiteOptions> site, EntryTraffic traffic, CancellationToken cancellationToken)
     {
-        if (await FindAsync(catalogue, kind, slug, cancellationToken) is not { } found)
+        if (await catalogue.EntryOrTranslationAsync(KindOf(kind), slug, cancellationToken) is not { } found)
         {
             return TypedResults.NotFound();
         }
@@ -52,14 +54,14 @@ public static class EntryExports
         }
 
         var document = EntryDocument.From(found.Entry, labels, TaxonomyLabels.CurrentLanguage, siteBase, versions);
-        context.Response.Headers.ContentDisposition = $"inline; filename=\"{found.Entry.Slug}.json\"";
+        context.Response.Headers.ContentDisposition = FileName(DispositionTypeNames.Inline, found.Entry.Pid, found.Entry.Slug, "json");
         return TypedResults.Json(document, Json, "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> MarkdownAsync(string kind, string slug, HttpContext context, CatalogueQueries catalogue, EntryTraffic traffic,
         CancellationToken cancellationToken)
     {
-        if (await FindAsync(catalogue, kind, slug, cancellationToken) is not { } found)
+        if (await catalogue.EntryOrTranslationAsync(KindOf(kind), slug, cancellationToken) is not { } found)
         {
             return TypedResults.NotFound();
         }
@@ -69,23 +71,16 @@ public static class EntryExports
         // The contact address is not shown on the site, so it is not handed out here either (the offline zip does the same).
         found.Entry.Contact = null;
         var text = found.Translation is { } translation ? ContentExporter.ToMarkdown(translation) : ContentExporter.ToMarkdown(found.Entry);
-        var name = (found.Translation?.Slug ?? found.Entry.Slug) + ".md";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+        context.Response.Headers.ContentDisposition = FileName(DispositionTypeNames.Attachment, found.Entry.Pid, found.Translation?.Slug ?? found.Entry.Slug, "md");
         return TypedResults.Text(text, "text/markdown; charset=utf-8");
     }
 
-    /// <summary>The entry at this address as the entry page finds it: a public entry, else a visible translation (with its entry).</summary>
-    internal static async Task<(Entry Entry, Core.Catalogue.Translations.EntryTranslation? Translation)?> FindAsync(
-        CatalogueQueries catalogue, string kind, string slug, CancellationToken cancellationToken)
-    {
-        var entryKind = kind == EntryKind.BestPractice.UrlSegment() ? EntryKind.BestPractice : EntryKind.UseCase;
-        if (await catalogue.EntryAsync(entryKind, slug, cancellationToken) is { } entry)
-        {
-            return (entry, null);
-        }
+    private static EntryKind KindOf(string kind) => kind == EntryKind.BestPractice.UrlSegment() ? EntryKind.BestPractice : EntryKind.UseCase;
 
-        return await catalogue.TranslationAsync(entryKind, slug, cancellationToken) is { Entry: { } original } translation
-            ? (original, translation)
-            : null;
-    }
+    /// <summary>
+    /// The file is named by its slug in <c>filename*</c> (RFC 6266: slugs may be Cyrillic or Chinese, and a raw non-ASCII
+    /// header is refused by the server) with the PID as the plain ASCII <c>filename</c> for clients that ignore it.
+    /// </summary>
+    private static string FileName(string disposition, string pid, string slug, string extension) =>
+        new ContentDispositionHeaderValue(disposition) { FileName = $"{pid}.{extension}", FileNameStar = $"{slug}.{extension}" }.ToString();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Taxonomies;
+using UseCaseHub.Web.Search;
 
 namespace UseCaseHub.Web.Exports;
 
@@ -27,7 +28,7 @@ public sealed record ExportRow(
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(siteBase);
-        string Label(string kind, string code, string fallback) => labels.Find(kind, code, language) ?? fallback;
+        string Label(string kind, string code, string fallback) => SearchLabels.Label(labels, kind, code, language, fallback);
         var useCase = entry as UseCase;
         return new ExportRow(
             entry.Pid,

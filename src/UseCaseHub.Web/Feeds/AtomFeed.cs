@@ -14,6 +14,7 @@ using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Taxonomies;
 using UseCaseHub.Core.Versions;
 using UseCaseHub.Web.Exports;
+using UseCaseHub.Web.Metadata;
 using UseCaseHub.Web.Search;
 using UseCaseHub.Web.Site;
 
@@ -48,9 +49,11 @@ public static class AtomFeed
         }
 
         var items = await ItemsAsync(engine, db, query.Request, options.Value, cancellationToken);
-        var siteBase = site.Value.PublicBaseFor(context.Request);
+        // Links keep the reader's language prefix; identifiers do not (one id per entry, whatever the feed's language).
+        var siteBase = MetadataExtensions.CultureRoot(context, site.Value);
+        var root = MetadataExtensions.SiteRoot(context, site.Value);
         var queryString = FeedLinks.SearchQueryString(context.Request.Query);
-        var bytes = Write(items, labels, t, siteBase, queryString, query.Request.Query);
+        var bytes = Write(items, labels, t, siteBase, root, queryString, query.Request.Query);
 
         var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"");
         var lastModified = items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Max(i => i.Updated);
@@ -106,12 +109,13 @@ public static class AtomFeed
         return [.. loaded.Zip(chosen, (entry, c) => new Item(entry, c.Updated))];
     }
 
-    private static byte[] Write(List<Item> items, ITaxonomyLabels labels, IStringLocalizer t, Uri siteBase, string queryString, string words)
+    private static byte[] Write(List<Item> items, ITaxonomyLabels labels, IStringLocalizer t, Uri siteBase, Uri root, string queryString, string words)
     {
         var language = TaxonomyLabels.CurrentLanguage;
         var self = new Uri(siteBase, "feed.atom" + queryString).AbsoluteUri;
         using var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = false }))
+        // Through SafeXml: a search's words or a title may hold characters XML forbids.
+        using (var xml = SafeXml.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = false }))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
@@ -132,7 +136,7 @@ public static class AtomFeed
             xml.WriteEndElement();
             foreach (var item in items)
             {
-                WriteEntry(xml, item, labels, language, siteBase);
+                WriteEntry(xml, item, labels, language, siteBase, root);
             }
 
             xml.WriteEndElement();
@@ -142,13 +146,13 @@ public static class AtomFeed
         return buffer.ToArray();
     }
 
-    private static void WriteEntry(XmlWriter xml, Item item, ITaxonomyLabels labels, string language, Uri siteBase)
+    private static void WriteEntry(XmlWriter xml, Item item, ITaxonomyLabels labels, string language, Uri siteBase, Uri root)
     {
         var entry = item.Entry;
         xml.WriteStartElement("entry", Atom);
         xml.WriteAttributeString("xml", "lang", null, entry.Language);
         // The persistent identifier's address: the same for every language version and for ever.
-        xml.WriteElementString("id", Atom, new Uri(siteBase, "id/" + entry.Pid).AbsoluteUri);
+        xml.WriteElementString("id", Atom, new Uri(root, "id/" + entry.Pid).AbsoluteUri);
         xml.WriteElementString("title", Atom, entry.Title);
         xml.WriteElementString("updated", Atom, Rfc3339(item.Updated));
         if (entry.PublishedAt is { } published)
@@ -159,9 +163,9 @@ public static class AtomFeed
         Link(xml, "alternate", "text/html", new Uri(siteBase, entry.Path.TrimStart('/')).AbsoluteUri, entry.Language);
         xml.WriteElementString("summary", Atom, entry.Summary);
         xml.WriteStartElement("author", Atom);
-        xml.WriteElementString("name", Atom, entry.Organization?.Name ?? "UseCaseHub");
+        xml.WriteElementString("name", Atom, Citations.Author(entry));
         xml.WriteEndElement();
-        string Label(string kind, string code, string fallback) => labels.Find(kind, code, language) ?? fallback;
+        string Label(string kind, string code, string fallback) => SearchLabels.Label(labels, kind, code, language, fallback);
         var categories = entry.Sdgs.OrderBy(g => g.Number).Select(g => (Facets.Sdg, Code: g.Number.ToString(CultureInfo.InvariantCulture), Label: Label(TaxonomyKinds.Sdg, g.Number.ToString(CultureInfo.InvariantCulture), g.ShortTitle)))
             .Concat(entry.Verticals.Select(v => (Facets.Vertical, Code: v.Slug, Label: Label(TaxonomyKinds.Vertical, v.Slug, v.Name))))
             .Concat(entry.Countries.Select(c => (Facets.Country, Code: c.Iso2, Label: Label(TaxonomyKinds.Country, c.Iso2, c.Name))))

@@ -34,12 +34,12 @@ internal sealed class SearchHealthCheck(ISearchEngine engine, IOptions<HealthOpt
     }
 }
 
-/// <summary>The index keeps up with the store: the oldest change waiting in the outbox is younger than the limit.</summary>
-internal sealed class OutboxHealthCheck(HubDbContext db, IOptions<HealthOptions> options, TimeProvider clock) : IHealthCheck
+/// <summary>The index keeps up with the store: the oldest change waiting for this host's index is younger than the limit.</summary>
+internal sealed class OutboxHealthCheck(HubDbContext db, SearchIndexer indexer, IOptions<HealthOptions> options, TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var queues = await HubQueues.ReadAsync(db, cancellationToken);
+        var queues = await HubQueues.ReadAsync(db, indexer, cancellationToken);
         var lag = queues.OutboxLag(clock.GetUtcNow());
         var limit = TimeSpan.FromSeconds(options.Value.MaxOutboxLagSeconds);
         var text = $"{queues.OutboxPending} changes waiting for the index; the oldest for {lag.TotalSeconds:N0} s (limit {limit.TotalSeconds:N0} s).";

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
@@ -33,10 +32,16 @@ public static class HubIdentityExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(HubIdentityOptions.Section);
-        services.AddOptions<HubIdentityOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        var relaxed = IsRelaxed(environment);
+        services.AddOptions<HubIdentityOptions>().Bind(section).ValidateDataAnnotations()
+            .Validate(o => o.TrustedProxies.All(p => TrustedProxies.TryParse(p) is not null),
+                $"{TrustedProxies.Key}: every entry must be an address or a CIDR range (10.0.0.0/8, 192.0.2.7, fd00::/8).")
+            .Validate(o => !o.TrustForwardedHeaders || o.TrustedProxies.Count > 0 || relaxed,
+                $"{TrustedProxies.Key} must list the proxies in front of the hub when Identity:TrustForwardedHeaders is on (outside Development, any sender's X-Forwarded-For would be believed).")
+            .ValidateOnStart();
+        services.AddSingleton<TrustedProxies>();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var settings = section.Get<HubIdentityOptions>() ?? new HubIdentityOptions();
-        var relaxed = IsRelaxed(environment);
 
         services.AddSingleton<HubKeyStore>();
         services.AddSingleton<IHubMailSender, HubMailSender>();
@@ -68,13 +73,17 @@ public static class HubIdentityExtensions
     public static WebApplication UseHubForwardedHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Services.GetRequiredService<IOptions<HubIdentityOptions>>().Value.TrustForwardedHeaders)
+        var settings = app.Services.GetRequiredService<IOptions<HubIdentityOptions>>().Value;
+        if (settings.TrustForwardedHeaders)
         {
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-            // The proxy is whatever the operator put in front; trusting the headers is the operator's explicit choice.
-            forwarded.KnownIPNetworks.Clear();
-            forwarded.KnownProxies.Clear();
-            app.UseForwardedHeaders(forwarded);
+            // The connection's own address, kept before the headers rewrite it: the metrics and health details believe
+            // the forwarded address only when this one is a trusted proxy (see TrustedProxies.ClientAddress).
+            app.Use((context, next) =>
+            {
+                context.Features.Set(new PeerAddressFeature(context.Connection.RemoteIpAddress));
+                return next(context);
+            });
+            app.UseForwardedHeaders(app.Services.GetRequiredService<TrustedProxies>().BuildForwardedHeadersOptions(settings.ForwardLimit));
         }
 
         return app;

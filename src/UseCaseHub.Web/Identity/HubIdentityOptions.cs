@@ -30,6 +30,17 @@ public sealed class HubIdentityOptions
     /// </summary>
     public bool TrustForwardedHeaders { get; set; }
 
+    /// <summary>
+    /// The proxies whose forwarded headers are believed (CIDR ranges or single addresses): a request from any other address
+    /// keeps its own. Required with <see cref="TrustForwardedHeaders"/> outside Development and Testing; there, an empty
+    /// list believes every sender (only safe when the proxy is the only way in).
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>How many proxies' entries of X-Forwarded-For are read, from the right (one proxy in front: 1).</summary>
+    [Range(1, 10)]
+    public int ForwardLimit { get; set; } = 1;
+
     /// <summary>PBKDF2 iterations for password hashes; only tests lower it.</summary>
     [Range(1_000, 10_000_000)]
     public int PasswordHashIterations { get; set; } = 100_000;

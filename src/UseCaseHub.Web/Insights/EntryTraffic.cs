@@ -5,14 +5,17 @@ namespace UseCaseHub.Web.Insights;
 /// <summary>
 /// The door other features call to count a view or a download of an entry (entry pages, attachments, exports): it decides
 /// from the request whether a person is reading (<see cref="TrafficRules"/>: GET only, no robot's user agent) and adds one
-/// to the in-memory <see cref="EntryCounter"/>. Nothing of the request (address, agent, cookie) is kept.
+/// to the in-memory <see cref="EntryCounter"/>; a view only the first time today that the request's address views the entry
+/// (<see cref="DailyReaders"/>: a salted hash in memory). Nothing of the request (address, agent, cookie) is stored.
 /// </summary>
-public sealed class EntryTraffic(EntryCounter counter)
+public sealed class EntryTraffic(EntryCounter counter, DailyReaders readers)
 {
-    /// <summary>Counts a view of a public entry's page.</summary>
+    /// <summary>Counts a view of a public entry's page, once per address, entry and UTC day.</summary>
     public void View(HttpContext context, Guid entryId)
     {
-        if (IsReader(context))
+        // No address (a test server, a Unix socket): all such requests are one reader; behind a proxy set
+        // Identity:TrustForwardedHeaders, or the proxy's address is everyone's.
+        if (IsReader(context) && readers.FirstView(context.Connection.RemoteIpAddress?.ToString() ?? "", entryId))
         {
             counter.View(entryId);
         }

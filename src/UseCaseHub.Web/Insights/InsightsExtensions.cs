@@ -26,6 +26,8 @@ public static class InsightsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<EntryCounter>();
+        services.AddSingleton(provider => new DailyReaders(provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<InsightsOptions>>().Value.DailyReaders));
         services.AddSingleton<EntryTraffic>();
         services.AddSingleton<StatisticsFlusher>();
         services.AddHostedService(provider => provider.GetRequiredService<StatisticsFlusher>());

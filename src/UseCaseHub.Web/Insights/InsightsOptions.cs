@@ -23,6 +23,13 @@ public sealed class InsightsOptions
     [Range(1, 50)]
     public int MostViewed { get; set; } = 10;
 
+    /// <summary>
+    /// How many (reader, entry) pairs of the day are remembered, as hashes in memory only, so one address counts one view
+    /// per entry and UTC day (<see cref="UseCaseHub.Core.Statistics.DailyReaders"/>); when full they are forgotten.
+    /// </summary>
+    [Range(1000, 10_000_000)]
+    public int DailyReaders { get; set; } = 200_000;
+
     /// <summary>The days "Viewed N times" on an entry page looks back.</summary>
     [Range(1, 366)]
     public int EntryViewDays { get; set; } = 90;

@@ -6,8 +6,8 @@ namespace UseCaseHub.Web.Insights;
 
 /// <summary>
 /// Writes the counted views and downloads every <see cref="InsightsOptions.FlushSeconds"/> and once more when the host
-/// stops, so a request never waits for a database write and a clean shutdown loses nothing. A failed write puts the counts
-/// back for the next turn.
+/// stops, so a request never waits for a database write and a clean shutdown loses nothing. A failed or cancelled write puts
+/// the counts back for the next turn.
 /// </summary>
 internal sealed partial class StatisticsFlusher(IServiceScopeFactory scopes, EntryCounter counter, IOptions<InsightsOptions> options,
     ILogger<StatisticsFlusher> logger) : BackgroundService
@@ -48,10 +48,15 @@ internal sealed partial class StatisticsFlusher(IServiceScopeFactory scopes, Ent
             await using var scope = scopes.CreateAsyncScope();
             await EntryStatistics.FlushAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(), counts, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
+            // The write is one transaction: whatever stopped it (the store, or shutdown cancelling it), nothing of it was
+            // kept, so the counts go back and the next flush (at the latest the one StopAsync makes) writes them.
             counter.Return(counts);
-            LogFlushFailed(logger, exception, counts.Count);
+            if (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogFlushFailed(logger, exception, counts.Count);
+            }
         }
     }
 

@@ -40,17 +40,23 @@ public static class Citations
     }
 
     /// <summary>APA-like (7th edition, a report by a group author): <c>Author. (Year). Title (PID). Publisher. URL</c>.</summary>
-    public static string Apa(Entry entry, string permanentLink)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return $"{Author(entry)}. ({Year(entry).ToString(CultureInfo.InvariantCulture)}). {entry.Title} ({entry.Pid}). {Publisher}. {permanentLink}";
-    }
+    public static string Apa(Entry entry, string permanentLink) => ApaLine(entry, permanentLink).ToString();
 
     /// <summary>The hub's own "ITU-T SG20 UseCaseHub" style, the line the entry page has always shown: <c>Author (Year). Title. UseCaseHub, ITU-T SG20. PID. URL</c>.</summary>
-    public static string Hub(Entry entry, string permanentLink)
+    public static string Hub(Entry entry, string permanentLink) => HubLine(entry, permanentLink).ToString();
+
+    /// <summary><see cref="Apa"/> in parts, so a page can mark up the title and the link.</summary>
+    public static CitationLine ApaLine(Entry entry, string permanentLink)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return $"{Author(entry)} ({Year(entry).ToString(CultureInfo.InvariantCulture)}). {entry.Title}. UseCaseHub, ITU-T SG20. {entry.Pid}. {permanentLink}";
+        return new($"{Author(entry)}. ({Year(entry).ToString(CultureInfo.InvariantCulture)}). ", entry.Title, $" ({entry.Pid}). {Publisher}. ", permanentLink);
+    }
+
+    /// <summary><see cref="Hub"/> in parts.</summary>
+    public static CitationLine HubLine(Entry entry, string permanentLink)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new($"{Author(entry)} ({Year(entry).ToString(CultureInfo.InvariantCulture)}). ", entry.Title, $". UseCaseHub, ITU-T SG20. {entry.Pid}. ", permanentLink);
     }
 
     /// <summary>A BibTeX <c>@techreport</c> (use cases) or <c>@misc</c> (best practices), keyed by the PID.</summary>
@@ -140,4 +146,10 @@ public static class Citations
     /// <summary>One line: a line break inside a RIS value would start a new tag.</summary>
     private static string OneLine(string value) =>
         string.Join(' ', value.Split(['\r', '\n', '\u2028', '\u2029', '\u0085'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
+
+/// <summary>A citation line: <see cref="Before"/> the title, the <see cref="Title"/>, <see cref="After"/> it, then the <see cref="Link"/>.</summary>
+public sealed record CitationLine(string Before, string Title, string After, string Link)
+{
+    public override string ToString() => Before + Title + After + Link;
 }

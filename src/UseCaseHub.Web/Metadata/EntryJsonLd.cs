@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Taxonomies;
+using UseCaseHub.Web.Search;
 using UseCaseHub.Web.Site;
 
 namespace UseCaseHub.Web.Metadata;
@@ -32,7 +33,7 @@ public static class EntryJsonLd
         ArgumentNullException.ThrowIfNull(labels);
         var entry = page.Entry;
         var language = entry.Language;
-        string Label(string kind, string value, string fallback) => labels.Find(kind, value, language) ?? fallback;
+        string Label(string kind, string value, string fallback) => SearchLabels.Label(labels, kind, value, language, fallback);
         var root = new JsonObject
         {
             ["@context"] = "https://schema.org",

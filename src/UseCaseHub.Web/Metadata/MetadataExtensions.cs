@@ -61,20 +61,29 @@ public static class MetadataExtensions
         return site.PublicBaseOr(new Uri($"{context.Request.Scheme}://{context.Request.Host}{basePath}"));
     }
 
+    /// <summary>
+    /// <see cref="SiteRoot"/> plus the culture prefix the request came with (<c>/fr/</c>): the base of links a reader
+    /// follows in the same language. Identifiers use <see cref="SiteRoot"/>, the same for every language.
+    /// </summary>
+    public static Uri CultureRoot(HttpContext context, SiteOptions site)
+    {
+        var root = SiteRoot(context, site);
+        return context.Items[CulturePrefixMiddleware.ItemKey] is string prefix ? new Uri(root, prefix + "/") : root;
+    }
+
     /// <summary>A published entry, or a visible translation of one (cited in its language), by its slug.</summary>
     internal static async Task<Entry?> CitableAsync(CatalogueQueries catalogue, string slug, CancellationToken cancellationToken)
     {
         foreach (var kind in new[] { EntryKind.UseCase, EntryKind.BestPractice })
         {
-            if (await catalogue.EntryAsync(kind, slug, cancellationToken) is { } entry)
+            if (await catalogue.EntryOrTranslationAsync(kind, slug, cancellationToken) is { } found)
             {
-                return entry;
-            }
+                if (found.Translation is not null)
+                {
+                    TranslatedView.Apply(found.Entry, found.Translation);
+                }
 
-            if (await catalogue.TranslationAsync(kind, slug, cancellationToken) is { Entry: { } translated } translation)
-            {
-                TranslatedView.Apply(translated, translation);
-                return translated;
+                return found.Entry;
             }
         }
 

@@ -4,7 +4,7 @@ namespace UseCaseHub.Web.Metadata;
 
 /// <summary>
 /// <c>/robots.txt</c>: the catalogue is open to crawlers; the personal and staff areas, forms, OpenID Connect endpoints and
-/// the costly offline zips are not (under every culture prefix too, as the site answers each page there as well).
+/// the costly offline zips and search exports are not (under every culture prefix too, as the site answers each page there as well).
 /// </summary>
 public static class Robots
 {
@@ -13,6 +13,7 @@ public static class Robots
     [
         "/account/", "/admin/", "/curate", "/submit", "/revise/", "/inbox", "/my-entries", "/conversation/", "/connect/",
         "/api/me", "/api/antiforgery", "/api/use-cases/", "/api/best-practices/", "/search/offline",
+        "/search/export.csv", "/search/export.json", "/api/search/export",
     ];
 
     public static string Text(Uri root, IReadOnlyList<string> cultures)

@@ -156,10 +156,11 @@ public sealed class Sitemap(HubDbContext db, CatalogueQueries catalogue, IMemory
         writer.WriteEndElement();
     });
 
+    /// <summary>A whole XML document as text (sitemap and OAI-PMH), written through <see cref="SafeXml"/>.</summary>
     internal static string Xml(Action<XmlWriter> write)
     {
         var text = new StringBuilder();
-        using (var writer = XmlWriter.Create(new StringWriterUtf8(text), new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false }))
+        using (var writer = SafeXml.Create(new StringWriterUtf8(text), new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false }))
         {
             writer.WriteStartDocument();
             write(writer);

@@ -36,7 +36,7 @@ public static class DublinCore
                 writer.WriteAttributeString("xml", "lang", null, language);
             }
 
-            writer.WriteString(OaiResponder.Clean(value));
+            writer.WriteString(value);
             writer.WriteEndElement();
         }
 

@@ -87,7 +87,7 @@ public sealed class OaiResponder(OaiRepository repository, ResumptionTokens toke
                 writer.WriteAttributeString("verb", request.Name);
                 foreach (var (name, value) in request.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal))
                 {
-                    writer.WriteAttributeString(name, Clean(value));
+                    writer.WriteAttributeString(name, value);
                 }
             }
 
@@ -172,7 +172,7 @@ public sealed class OaiResponder(OaiRepository repository, ResumptionTokens toke
                     {
                         writer.WriteStartElement("set", OaiNamespace);
                         writer.WriteElementString("setSpec", OaiNamespace, set.Spec);
-                        writer.WriteElementString("setName", OaiNamespace, Clean(set.Name));
+                        writer.WriteElementString("setName", OaiNamespace, set.Name);
                         writer.WriteEndElement();
                     }
 
@@ -320,7 +320,7 @@ public sealed class OaiResponder(OaiRepository repository, ResumptionTokens toke
         writer.WriteElementString("datestamp", OaiNamespace, OaiExtensions.Format(header.Datestamp));
         foreach (var set in header.Sets)
         {
-            writer.WriteElementString("setSpec", OaiNamespace, Clean(set));
+            writer.WriteElementString("setSpec", OaiNamespace, set);
         }
 
         writer.WriteEndElement();
@@ -348,25 +348,5 @@ public sealed class OaiResponder(OaiRepository repository, ResumptionTokens toke
                 writer.WriteEndElement();
             }
         };
-    }
-
-    /// <summary>Text XML 1.0 can carry: characters it forbids (control characters) are dropped rather than failing the answer.</summary>
-    internal static string Clean(string text)
-    {
-        var kept = new System.Text.StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (XmlConvert.IsXmlChar(text[i]))
-            {
-                kept.Append(text[i]);
-            }
-            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
-            {
-                kept.Append(text, i, 2);
-                i++;
-            }
-        }
-
-        return kept.Length == text.Length ? text : kept.ToString();
     }
 }

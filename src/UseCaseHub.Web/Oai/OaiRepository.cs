@@ -25,6 +25,28 @@ public sealed class OaiRepository(HubDbContext db)
 {
     private IQueryable<Entry> Records => PublicHistory.PublicOrOncePublic(db.Entries.AsNoTracking(), db.EntryVersions.AsNoTracking().IgnoreQueryFilters());
 
+    /// <summary>An entry with its record's datestamp.</summary>
+    private sealed class Dated
+    {
+        public Entry Entry { get; init; } = null!;
+        public DateTimeOffset Datestamp { get; init; }
+    }
+
+    /// <summary>
+    /// Each entry with the datestamp of its record: the latest change of the entry or of any of its visible translations
+    /// (a record carries every language version's title and description, so a translation's change changes the record).
+    /// Incremental harvests, datestamps and the earliest datestamp all read this one rule.
+    /// </summary>
+    private IQueryable<Dated> WithDatestamp(IQueryable<Entry> entries)
+    {
+        var translations = db.EntryTranslations.AsNoTracking().VisibleTo(db.Entries, SearchAudience.Public);
+        return entries.Select(e => new Dated
+        {
+            Entry = e,
+            Datestamp = translations.Where(t => t.EntryId == e.Id && t.UpdatedAt > e.UpdatedAt).Max(t => (DateTimeOffset?)t.UpdatedAt) ?? e.UpdatedAt,
+        });
+    }
+
     /// <summary>True when the setSpec is one the repository defines (its form: <c>vertical[:slug]</c>, <c>sdg[:n]</c>, <c>region[:m49]</c>).</summary>
     public static bool IsWellFormedSet(string set) =>
         set.Length <= 100 && (set is "vertical" or "sdg" or "region"
@@ -51,23 +73,24 @@ public sealed class OaiRepository(HubDbContext db)
 
     private IQueryable<Entry> Query(string? set, OaiWindow window)
     {
-        var query = Records;
+        var entries = Records;
         if (set is not null)
         {
-            query = query.Where(InSet(set));
+            entries = entries.Where(InSet(set));
         }
 
+        var query = WithDatestamp(entries);
         if (window.From is { } from)
         {
-            query = query.Where(e => e.UpdatedAt >= from);
+            query = query.Where(d => d.Datestamp >= from);
         }
 
         if (window.Until is { } until)
         {
-            query = query.Where(e => e.UpdatedAt < until);
+            query = query.Where(d => d.Datestamp < until);
         }
 
-        return query;
+        return query.Select(d => d.Entry);
     }
 
     public Task<int> CountAsync(string? set, OaiWindow window, CancellationToken cancellationToken) => Query(set, window).CountAsync(cancellationToken);
@@ -98,20 +121,20 @@ public sealed class OaiRepository(HubDbContext db)
     private async Task<List<OaiHeader>> HeadersAsync(List<Guid> ids, CancellationToken cancellationToken)
     {
         var publicIds = db.Entries.PublicOnly().Select(e => e.Id);
-        var rows = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id))
-            .Select(e => new
+        var rows = await WithDatestamp(db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)))
+            .Select(d => new
             {
-                e.Id,
-                e.Pid,
-                e.UpdatedAt,
-                Public = publicIds.Contains(e.Id),
-                Verticals = e.Verticals.Select(v => v.Slug).ToList(),
-                Sdgs = e.Sdgs.Select(g => g.Number).ToList(),
-                Regions = e.Countries.Select(c => new { c.RegionCode, c.SubRegionCode, c.IntermediateRegionCode }).ToList(),
+                d.Entry.Id,
+                d.Entry.Pid,
+                d.Datestamp,
+                Public = publicIds.Contains(d.Entry.Id),
+                Verticals = d.Entry.Verticals.Select(v => v.Slug).ToList(),
+                Sdgs = d.Entry.Sdgs.Select(g => g.Number).ToList(),
+                Regions = d.Entry.Countries.Select(c => new { c.RegionCode, c.SubRegionCode, c.IntermediateRegionCode }).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.Pid, StringComparer.Ordinal).Select(r => new OaiHeader(r.Id, r.Pid, r.UpdatedAt, !r.Public,
+        return [.. rows.OrderBy(r => r.Pid, StringComparer.Ordinal).Select(r => new OaiHeader(r.Id, r.Pid, r.Datestamp, !r.Public,
             [
                 .. r.Verticals.Order(StringComparer.Ordinal).Select(v => "vertical:" + v),
                 .. r.Sdgs.Order().Select(g => "sdg:" + g.ToString(CultureInfo.InvariantCulture)),
@@ -142,7 +165,7 @@ public sealed class OaiRepository(HubDbContext db)
 
     /// <summary>The oldest datestamp the repository holds (Identify's earliestDatestamp).</summary>
     public async Task<DateTimeOffset?> EarliestAsync(CancellationToken cancellationToken) =>
-        await Records.OrderBy(e => e.UpdatedAt).Select(e => (DateTimeOffset?)e.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+        await WithDatestamp(Records).OrderBy(d => d.Datestamp).Select(d => (DateTimeOffset?)d.Datestamp).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Every set: the three parents, each vertical, each goal, each M49 region, sub-region and intermediate region.</summary>
     public async Task<List<OaiSet>> SetsAsync(CancellationToken cancellationToken)

@@ -97,10 +97,11 @@ public sealed class OfflineHtml(MarkdownRenderer markdown, IStringLocalizer<Shar
 
         Links(html, text["Further reading"], entry.Links.Select(l => (l.Url, l.Title)), "ul");
         Links(html, text["Sources"], entry.Sources.Select(s => (s, s)), "ol");
-        var year = (entry.PublishedAt ?? entry.CreatedAt).Year.ToString(CultureInfo.InvariantCulture);
+        // The entry page's citation line (one author and year rule, in Citations).
+        var citation = Metadata.Citations.HubLine(entry, link);
         html.Append("<section><h2>").Append(E(text["Cite this entry"])).Append("</h2><p>")
-            .Append(E(entry.Organization?.Name ?? "UseCaseHub")).Append(" (").Append(year).Append("). <cite").Append(lang).Append('>').Append(E(entry.Title))
-            .Append("</cite>. UseCaseHub, ITU-T SG20. ").Append(E(entry.Pid)).Append(". <a href=\"").Append(E(link)).Append("\">").Append(E(link)).Append("</a></p>")
+            .Append(E(citation.Before)).Append("<cite").Append(lang).Append('>').Append(E(citation.Title))
+            .Append("</cite>").Append(E(citation.After)).Append("<a href=\"").Append(E(citation.Link)).Append("\">").Append(E(citation.Link)).Append("</a></p>")
             .Append("<p>").Append(E(text["Licence"])).Append(": ").Append(E(entry.Licence)).Append("</p></section>");
         return html.Append("</article></body></html>").ToString();
     }

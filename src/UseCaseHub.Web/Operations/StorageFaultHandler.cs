@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using UseCaseHub.Web.Errors;
 
 namespace UseCaseHub.Web.Operations;
 
 /// <summary>
-/// The current storage fault, logged once when it starts (with its cause) and once when a request succeeds again, so a
+/// The current storage fault, logged once when it starts (with its cause) and once when a write succeeds again, so a
 /// full disk under load writes two lines, not one per request.
 /// </summary>
 public sealed class StorageFaultMonitor(ILogger<StorageFaultMonitor> logger)
@@ -23,7 +24,7 @@ public sealed class StorageFaultMonitor(ILogger<StorageFaultMonitor> logger)
         }
     }
 
-    /// <summary>A request that wrote (or tried to) and succeeded: the fault, if any, is over.</summary>
+    /// <summary>A write reached the store: the fault, if any, is over.</summary>
     public void Cleared()
     {
         if (Volatile.Read(ref _current) != (int)StorageFault.None
@@ -75,22 +76,32 @@ public static class OperationsExtensions
     {
         services.AddSingleton<StorageFaultMonitor>();
         services.AddExceptionHandler<StorageFaultHandler>();
+        // Only a save that reached the store ends a fault: a rejected request (400, 403, a re-rendered form) proves nothing.
+        services.AddSingleton<IInterceptor, StorageFaultClearing>();
         return services;
     }
+}
 
-    /// <summary>After the response: a write that succeeded ends a storage fault (logged once).</summary>
-    public static WebApplication UseHubOperations(this WebApplication app)
+/// <summary>A save that wrote rows ends the current storage fault (see <see cref="StorageFaultMonitor.Cleared"/>).</summary>
+internal sealed class StorageFaultClearing(StorageFaultMonitor monitor) : SaveChangesInterceptor
+{
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        var monitor = app.Services.GetRequiredService<StorageFaultMonitor>();
-        app.Use(async (context, next) =>
+        Clear(result);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Clear(result);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Clear(int written)
+    {
+        if (written > 0)
         {
-            await next(context);
-            if (monitor.Current != StorageFault.None && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-                && context.Response.StatusCode < 500)
-            {
-                monitor.Cleared();
-            }
-        });
-        return app;
+            monitor.Cleared();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace UseCaseHub.Web.Operations;
 
@@ -13,7 +14,7 @@ public enum StorageFault
     /// <summary>A folder or the database became read-only (a remount, a permission change).</summary>
     ReadOnly,
 
-    /// <summary>Another process holds the database's write lock longer than the busy timeout.</summary>
+    /// <summary>Another process holds the database's write lock longer than the busy timeout (SQLITE_BUSY).</summary>
     Locked,
 
     /// <summary>The database file or a data folder cannot be opened or read (I/O error).</summary>
@@ -21,17 +22,22 @@ public enum StorageFault
 }
 
 /// <summary>
-/// Tells a storage fault from a bug, by the exception chain (EF Core wraps SQLite's error; Lucene and the file system
-/// throw <see cref="IOException"/> whose HResult is the errno on Linux, the Win32 code on Windows).
+/// Tells a storage fault from a bug, by the exception chain (EF Core wraps SQLite's or PostgreSQL's error; Lucene and the
+/// file system throw <see cref="IOException"/> whose HResult is the errno on Linux, the Win32 code on Windows). Only
+/// what is the machine's doing counts: an access-denied (<see cref="UnauthorizedAccessException"/>, EACCES) or SQLite's
+/// SQLITE_LOCKED (a conflict inside the process, on a shared cache or an open statement) is a bug to surface as a 500,
+/// not a 503 that hides it.
 /// </summary>
 public static class StorageFaults
 {
     private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
     private const int SqliteReadOnly = 8;
     private const int SqliteIoError = 10;
     private const int SqliteFull = 13;
-    private const int SqliteCantOpen = 14;
+
+    // PostgreSQL SQLSTATEs: disk_full, read_only_sql_transaction (a standby, or default_transaction_read_only).
+    private const string PostgresDiskFull = "53100";
+    private const string PostgresReadOnly = "25006";
 
     // errno on Linux; HRESULTs of ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL and ERROR_WRITE_PROTECT on Windows.
     private const int NoSpace = 28;
@@ -51,9 +57,15 @@ public static class StorageFaults
                 SqliteException sqlite => sqlite.SqliteErrorCode switch
                 {
                     SqliteFull => StorageFault.DiskFull,
-                    SqliteBusy or SqliteLocked => StorageFault.Locked,
+                    SqliteBusy => StorageFault.Locked,
                     SqliteReadOnly => StorageFault.ReadOnly,
-                    SqliteIoError or SqliteCantOpen => StorageFault.Unavailable,
+                    SqliteIoError => StorageFault.Unavailable,
+                    _ => StorageFault.None,
+                },
+                PostgresException postgres => postgres.SqlState switch
+                {
+                    PostgresDiskFull => StorageFault.DiskFull,
+                    PostgresReadOnly => StorageFault.ReadOnly,
                     _ => StorageFault.None,
                 },
                 IOException io => io.HResult switch
@@ -62,7 +74,6 @@ public static class StorageFaults
                     ReadOnlyFileSystem or WindowsWriteProtect => StorageFault.ReadOnly,
                     _ => StorageFault.None,
                 },
-                UnauthorizedAccessException => StorageFault.ReadOnly,
                 _ => StorageFault.None,
             };
             if (fault != StorageFault.None)

@@ -18,7 +18,12 @@ public sealed class ErrorModel : PageModel
     /// <summary>Set when the page stands for a storage fault (full disk, read-only folder, locked database): a 503 to retry later.</summary>
     public Operations.StorageFault Fault { get; private set; }
 
-    public void OnGet()
+    public void OnGet() => Explain();
+
+    /// <summary>A failed form post is re-executed here as a POST: without this handler the page would render unexplained.</summary>
+    public void OnPost() => Explain();
+
+    private void Explain()
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         SearchUnavailable = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is SearchUnavailableException;

@@ -21,6 +21,16 @@ public sealed class SearchLabels(ITaxonomyLabels labels)
     {
         Facets.Language => Languages.NativeName(value),
         Facets.Target or Facets.Standard or Facets.Year => value,
-        _ => labels.Find(facet, value, language) ?? value,
+        _ => Label(labels, facet, value, language, value),
     };
+
+    /// <summary>
+    /// A taxonomy value's name in <paramref name="language"/>, else <paramref name="fallback"/> (the name the store
+    /// holds): the one lookup every export, feed and metadata writer shows a tag by.
+    /// </summary>
+    public static string Label(ITaxonomyLabels labels, string kind, string value, string language, string fallback)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        return labels.Find(kind, value, language) ?? fallback;
+    }
 }

@@ -21,6 +21,9 @@ public abstract class EntryListPage(CatalogueQueries catalogue, EntryKind kind) 
 public abstract class EntryDetailPage(CatalogueQueries catalogue, MarkdownRenderer markdown, IOptions<SiteOptions> options, EntryKind kind) : PageModel
 {
     public Entry Entry { get; private set; } = null!;
+
+    /// <summary>Whether showing this page counts as a view of the entry: the print layout does not (its reader opened the page first).</summary>
+    public virtual bool CountsAsView => true;
     public MarkdownRenderer Markdown => markdown;
 
     /// <summary>The permanent address to cite: <c>https://host/id/UC-2026-00042</c>.</summary>
@@ -34,17 +37,13 @@ public abstract class EntryDetailPage(CatalogueQueries catalogue, MarkdownRender
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var entry = await catalogue.EntryAsync(kind, slug, cancellationToken);
-        if (entry is null && await catalogue.TranslationAsync(kind, slug, cancellationToken) is { } translation)
-        {
-            Translation = translation;
-            entry = translation.Entry;
-        }
-
-        if (entry is null)
+        if (await catalogue.EntryOrTranslationAsync(kind, slug, cancellationToken) is not { } found)
         {
             return NotFound();
         }
+
+        var entry = found.Entry;
+        Translation = found.Translation;
 
         Versions = await catalogue.LanguageVersionsAsync(entry, cancellationToken);
         if (Translation is not null)

@@ -2,41 +2,30 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using UseCaseHub.Web.Identity;
 
 namespace UseCaseHub.Web.Telemetry;
 
 /// <summary>
-/// Who may read the metrics and the health details: a caller from a configured address range (after the trusted proxies'
-/// forwarded headers are applied, never the raw header) or one presenting the metrics token.
+/// Who may read the metrics and the health details: a caller from a configured address range (the forwarded address only
+/// when the connection came from one of Identity:TrustedProxies, never a stranger's header) or one presenting the metrics token.
 /// </summary>
 public sealed class MetricsAccess
 {
     private readonly IPNetwork[] _networks;
     private readonly byte[]? _token;
 
-    public MetricsAccess(IOptions<TelemetryOptions> options)
+    private readonly TrustedProxies _proxies;
+
+    public MetricsAccess(IOptions<TelemetryOptions> options, TrustedProxies proxies)
     {
+        _proxies = proxies;
         var metrics = options.Value.Metrics;
         _networks = [.. metrics.AllowedNetworks.Select(n => IPNetwork.Parse(n))];
         _token = string.IsNullOrEmpty(metrics.Token) ? null : Encoding.UTF8.GetBytes(metrics.Token);
     }
 
-    public bool Allows(HttpContext context) => FromAllowedNetwork(context.Connection.RemoteIpAddress) || HasToken(context.Request);
-
-    private bool FromAllowedNetwork(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return false;
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        return _networks.Any(n => n.Contains(address));
-    }
+    public bool Allows(HttpContext context) => TrustedProxies.InAny(_networks, _proxies.ClientAddress(context)) || HasToken(context.Request);
 
     private bool HasToken(HttpRequest request)
     {

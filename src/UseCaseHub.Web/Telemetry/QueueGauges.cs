@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Core.Telemetry;
 
@@ -15,12 +16,13 @@ internal sealed class QueueGauges : BackgroundService
     private readonly IOptions<TelemetryOptions> _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<QueueGauges> _logger;
+    private readonly SearchIndexer _indexer;
     private HubQueues? _last;
 
     public QueueGauges(IServiceScopeFactory scopes, IOptions<TelemetryOptions> options, TimeProvider clock, ILogger<QueueGauges> logger,
-        IMeterFactory meters)
+        IMeterFactory meters, SearchIndexer indexer)
     {
-        (_scopes, _options, _clock, _logger) = (scopes, options, clock, logger);
+        (_scopes, _options, _clock, _logger, _indexer) = (scopes, options, clock, logger, indexer);
         // The host's meter factory, not the static meter: the gauges end with this host (tests run several in one process).
         var meter = meters.Create(HubTelemetry.Name);
         meter.CreateObservableGauge("usecasehub.outbox.pending", () => Last?.OutboxPending ?? 0, "{change}",
@@ -42,7 +44,7 @@ internal sealed class QueueGauges : BackgroundService
             try
             {
                 await using var scope = _scopes.CreateAsyncScope();
-                Volatile.Write(ref _last, await HubQueues.ReadAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(), stoppingToken));
+                Volatile.Write(ref _last, await HubQueues.ReadAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(), _indexer, stoppingToken));
                 failing = false;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

@@ -47,7 +47,7 @@ public abstract partial class RankingContract(Func<string, ISearchEngine> newEng
         finally
         {
             (engine as IDisposable)?.Dispose();
-            Directory.Delete(folder, recursive: true);
+            TestPaths.DeleteTemporaryFolder(folder);
         }
     }
 

@@ -44,7 +44,7 @@ public abstract class SearchCorpus : IAsyncLifetime
     {
         (Engine as IDisposable)?.Dispose();
         await Store.DisposeAsync();
-        Directory.Delete(IndexFolder, recursive: true);
+        TestPaths.DeleteTemporaryFolder(IndexFolder);
     }
 
     public static Guid IdOf(string pid) => ContentFolder.DeterministicGuid(pid);

@@ -596,6 +596,50 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
         Assert.Empty(await Engine.MatchingIdsAsync("quokka", SearchAudience.Everyone, 0));
     }
 
+    /// <summary>
+    /// OData joins a matching page's ids with the store's entries: whatever the query's script (an Arabic or Cyrillic
+    /// query shows a reader the translations in that language), the page names originals only and counts them. The
+    /// interface's default page (read through SearchAsync, for engines without their own) is held to the same rule.
+    /// </summary>
+    [ContractTheory]
+    [InlineData("العدادات")]
+    [InlineData("счётчиков")]
+    public async Task Matching_pages_name_and_count_originals_only_whatever_the_querys_script(string query)
+    {
+        var entries = await corpus.Store.RunAsync<HubDbContext, HashSet<Guid>>(async db => (await db.Entries.Select(e => e.Id).ToListAsync()).ToHashSet());
+        var shown = (await SearchAsync(query, pageSize: 100)).Hits;
+        Assert.Contains(shown, h => !entries.Contains(h.Id));
+        var originals = await Engine.MatchingIdsAsync(query, SearchAudience.Public, 10_000);
+        Assert.NotEmpty(originals);
+        Assert.All(originals, id => Assert.Contains(id, entries));
+
+        foreach (var engine in new[] { Engine, new Testing.ForwardingSearchEngine(Engine) })
+        {
+            var page = await engine.MatchingPageAsync(new MatchRequest(query, SearchAudience.Public, null, 0, 100));
+
+            Assert.All(page.Ids, id => Assert.Contains(id, entries));
+            Assert.Equal(originals.ToHashSet(), page.Ids.ToHashSet());
+            Assert.Equal(originals.Count, page.Total);
+        }
+    }
+
+    [ContractFact]
+    public async Task A_matching_page_past_the_window_holds_no_ids_and_still_counts()
+    {
+        var all = (await Engine.MatchingIdsAsync("", SearchAudience.Public, 10_000)).Count;
+
+        foreach (var engine in new[] { Engine, new Testing.ForwardingSearchEngine(Engine) })
+        {
+            var past = await engine.MatchingPageAsync(new MatchRequest("", SearchAudience.Public, null, SearchRequest.MaxResultWindow, 10));
+            var farPast = await engine.MatchingPageAsync(new MatchRequest("", SearchAudience.Public, null, int.MaxValue, int.MaxValue));
+
+            Assert.Empty(past.Ids);
+            Assert.Equal(all, past.Total);
+            Assert.Empty(farPast.Ids);
+            Assert.Equal(all, farPast.Total);
+        }
+    }
+
     // ---- Writes ----
 
     [ContractFact]

@@ -56,7 +56,32 @@ public sealed class RequestGoldenTests
     public void Matching_ids() => GoldenFile.Match("matching-ids", Json(Requests.MatchingIds("water", SearchAudience.Public, 500)));
 
     [Fact]
+    public void Matching_page_of_one_type_with_its_count() =>
+        GoldenFile.Match("matching-page", Json(Requests.MatchingPage(new MatchRequest("water", SearchAudience.Public, SearchTypes.UseCase, 20, 10))));
+
+    [Fact]
+    public void Matching_page_past_the_window_only_counts() =>
+        GoldenFile.Match("matching-page-past-window", Json(Requests.MatchingPage(new MatchRequest("water", SearchAudience.Public, null, int.MaxValue, int.MaxValue))));
+
+    [Fact]
     public void Tag_suggestions_escape_the_typed_text() => GoldenFile.Match("suggest-tags", Json(Requests.TagSuggestions("Ke.*(")));
+
+    /// <summary>
+    /// A keyword term is <c>label␟name␟facet␟value</c>: the typed text starts the label, which may go on. .NET's regex
+    /// reads this subset (literals, escapes, a negated class, <c>.*</c>) as Lucene's does; ES anchors the whole term.
+    /// </summary>
+    [Theory]
+    [InlineData("fij", "fiji␟Fiji␟country␟FJ", true)]
+    [InlineData("Fiji", "fiji␟Fiji␟country␟FJ", true)]
+    [InlineData(" fi ", "fiji␟Fiji␟country␟FJ", true)]
+    [InlineData("fiji", "fiji␟Fiji␟country␟FJ", true)]
+    [InlineData("iji", "fiji␟Fiji␟country␟FJ", false)]
+    [InlineData("fiji islands", "fiji␟Fiji␟country␟FJ", false)]
+    [InlineData("country", "fiji␟Fiji␟country␟FJ", false)]
+    [InlineData("ke.*(", "ke.*(x␟Odd␟tag␟x", true)]
+    [InlineData("ke.*(", "kenya␟Kenya␟country␟KE", false)]
+    public void Tag_suggestions_match_labels_that_start_with_the_typed_text(string typed, string term, bool matches) =>
+        Assert.Equal(matches, System.Text.RegularExpressions.Regex.IsMatch(term, "^(?:" + EsRequests.TagPattern(typed) + ")$"));
 
     [Fact]
     public void Title_suggestions() => GoldenFile.Match("suggest-titles", Json(Requests.TitleSuggestions("water me", SearchAudience.Public, 6)));

@@ -11,7 +11,7 @@ public sealed class DbLeaseTests : IAsyncLifetime
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
     private TestStore _store = null!;
 
-    public async Task InitializeAsync() => _store = await TestStore.CreateAsync(TestPaths.NewTemporaryFolder());
+    public async Task InitializeAsync() => _store = await TestStore.CreateAsync();
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
@@ -63,5 +63,29 @@ public sealed class DbLeaseTests : IAsyncLifetime
 
         Assert.Single(results, r => r);
         Assert.StartsWith("h", await HolderAsync(T0), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_claim_holds_only_until_a_lease_after_its_last_renewal_began()
+    {
+        var clock = new ManualClock();
+        var a = new LeaseClaim("job", "a", Duration, clock);
+        Assert.False(a.Held);
+        Assert.True(await _store.RunAsync<HubDbContext, bool>(db => a.RenewAsync(db)));
+        Assert.True(a.Held);
+
+        // No renewal for a whole lease (it stalled): the claim has run out, whatever the last answer was.
+        clock.Advance(Duration);
+        Assert.False(a.Held);
+        Assert.True(await HoldAsync("b", clock.GetUtcNow()));
+        Assert.False(await _store.RunAsync<HubDbContext, bool>(db => a.RenewAsync(db)));
+        Assert.False(a.Held);
+
+        Assert.Equal(1, await _store.RunAsync<HubDbContext, int>(db => DbLease.ReleaseAsync(db, "job", "b", clock.GetUtcNow())));
+        Assert.True(await _store.RunAsync<HubDbContext, bool>(db => a.RenewAsync(db)));
+        Assert.True(a.Held);
+        await _store.RunAsync<HubDbContext, int>(db => a.ReleaseAsync(db));
+        Assert.False(a.Held);
+        Assert.Null(await HolderAsync(clock.GetUtcNow()));
     }
 }

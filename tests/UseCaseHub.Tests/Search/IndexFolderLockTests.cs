@@ -74,5 +74,5 @@ public sealed class IndexFolderLockTests : IDisposable
         Assert.Equal(0, await engine.CountAsync());
     }
 
-    public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
+    public void Dispose() => TestPaths.DeleteTemporaryFolder(_folder);
 }

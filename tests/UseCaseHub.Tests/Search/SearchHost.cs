@@ -23,10 +23,12 @@ internal sealed class SearchHost : IAsyncDisposable
         return content.Root;
     });
 
-    public SearchHost(string dataPath)
+    /// <param name="dataPath">The data folder (store and index).</param>
+    /// <param name="clock">The indexer's clock (leases, positions), when a test moves time.</param>
+    public SearchHost(string dataPath, TimeProvider? clock = null)
     {
         _services = TestServices.Build(dataPath, Content.Value, new Dictionary<string, string?> { ["Search:PollSeconds"] = "3600" },
-            (services, configuration) => services.AddHubSearchCore(configuration).AddLuceneSearch(configuration));
+            (services, configuration) => services.AddSingleton(clock ?? TimeProvider.System).AddHubSearchCore(configuration).AddLuceneSearch(configuration));
     }
 
     public ISearchEngine Engine => _services.GetRequiredService<ISearchEngine>();

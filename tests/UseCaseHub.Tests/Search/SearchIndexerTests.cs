@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UseCaseHub.Core.Hosts;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
 using UseCaseHub.Testing;
@@ -121,5 +122,47 @@ public sealed class SearchIndexerTests : IDisposable
         Assert.True(await PublicHitsAsync(second, "water") > 0);
     }
 
-    public void Dispose() => Directory.Delete(_data, recursive: true);
+    [Fact]
+    public async Task A_holder_whose_claim_lapsed_without_a_renewal_neither_counts_as_holder_nor_prunes()
+    {
+        var clock = new ManualClock();
+        await using var host = new SearchHost(_data, clock);
+        await host.StartAsync();
+        Assert.True(host.Indexer.HoldsLease);
+
+        // The renewal stalls past the lease (a paused process, a slow store) and another host takes the lapsed lease.
+        clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.False(host.Indexer.HoldsLease);
+        Assert.True(await host.RunAsync<HubDbContext, bool>(db => DbLease.TryHoldAsync(db, SearchIndexer.LeaseName, "other-host", TimeSpan.FromMinutes(5), clock.GetUtcNow())));
+
+        // This host still follows the outbox into its own index, but leaves the clean-up to the holder.
+        await host.ImportAsync();
+        var last = await host.RunAsync<HubDbContext, long>(db => db.SearchOutbox.MaxAsync(i => i.Id));
+        await host.Indexer.DrainAsync();
+
+        Assert.True(host.Indexer.Position >= last);
+        Assert.Equal(await StoredAsync(host), await host.Engine.CountAsync());
+        Assert.True(await OutboxAsync(host) > 0, "a host whose claim had lapsed deleted outbox rows");
+    }
+
+    [Fact]
+    public async Task An_index_that_did_not_follow_for_longer_than_the_clean_up_waits_is_rebuilt_rather_than_missing_rows()
+    {
+        var clock = new ManualClock();
+        await using var host = new SearchHost(_data, clock);
+        await host.StartAsync();
+        await host.StopIndexerAsync();
+        await host.ImportAsync();
+
+        // This index did not follow for longer than IndexStaleMinutes (indexing failed, the process was paused); meanwhile
+        // the lease holder, no longer waiting for it, removed the rows it never took.
+        clock.Advance(TimeSpan.FromMinutes(61));
+        await host.RunAsync<HubDbContext>(db => db.SearchOutbox.ExecuteDeleteAsync());
+        await host.Indexer.DrainAsync();
+
+        Assert.Equal(await StoredAsync(host), await host.Engine.CountAsync());
+        Assert.True(await PublicHitsAsync(host, "water") > 0);
+    }
+
+    public void Dispose() => TestPaths.DeleteTemporaryFolder(_data);
 }

@@ -16,7 +16,7 @@ public sealed class PublicStatusesTests : IDisposable
 {
     private readonly string _data = TestPaths.NewTemporaryFolder();
 
-    public void Dispose() => Directory.Delete(_data, recursive: true);
+    public void Dispose() => TestPaths.DeleteTemporaryFolder(_data);
 
     [Fact]
     public async Task Retired_entries_stay_public_in_the_store_and_in_search_and_withdrawn_ones_leave()

@@ -100,6 +100,18 @@ public sealed class SearchCountAndPivotTests(ApiFactory factory) : IClassFixture
         Assert.Equal(expected, walked);
     }
 
+    [Theory]
+    [InlineData("$skip=2147483647")]
+    [InlineData("$skip=2147483600&$top=1000")]
+    [InlineData("$skip=10000&$count=true")]
+    public async Task A_search_skip_past_the_window_or_near_the_int_limit_is_a_problem_not_a_crash(string options)
+    {
+        var (status, body, _) = await _api.SendAsync(HttpMethod.Get, $"/odata/UseCases?$search=water&{options}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("SearchSkipTooDeep", (string)body!["error"]!["code"]!);
+    }
+
     [Fact]
     public async Task Search_with_expand_keeps_the_expansion()
     {
@@ -143,6 +155,55 @@ public sealed class SearchCountAndPivotTests(ApiFactory factory) : IClassFixture
             Assert.NotEmpty(fromStore["value"]!.AsArray());
             Assert.True(JsonNode.DeepEquals(fromStore, fromEngine), $"{facet} by {groupBy}:\nstore  {fromStore.ToJsonString()}\nengine {fromEngine.ToJsonString()}");
         }
+    }
+
+    [Theory]
+    [InlineData("application/json;odata.metadata=full", "odata.metadata=full")]
+    [InlineData("application/json;odata.metadata=minimal;IEEE754Compatible=true", "IEEE754Compatible=true")]
+    [InlineData("application/json;IEEE754Compatible=false", "IEEE754Compatible=false")]
+    [InlineData("application/json;odata.metadata=none", "odata.metadata=none")]
+    public async Task Pivot_asked_for_another_format_is_answered_by_odata_in_that_format(string accept, string expected)
+    {
+        await factory.Services.GetRequiredService<SearchIndexer>().DrainAsync();
+        const string pivot = "/odata/EntryTags?$apply=filter(Facet eq 'sdg')/groupby((Code,Label),aggregate($count as Entries))";
+        using var request = new HttpRequestMessage(HttpMethod.Get, pivot);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await factory.CreateClient().SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, response.Content.Headers.ContentType!.ToString(), StringComparison.OrdinalIgnoreCase);
+        var rows = body["value"]!.AsArray();
+        Assert.NotEmpty(rows);
+        if (expected.StartsWith("IEEE754Compatible=true", StringComparison.Ordinal))
+        {
+            // Int64 counts as strings, as IEEE754Compatible asks.
+            Assert.All(rows, r => Assert.Equal(System.Text.Json.JsonValueKind.String, r!["Entries"]!.GetValueKind()));
+        }
+
+        if (expected == "odata.metadata=full")
+        {
+            Assert.NotNull(body["@odata.context"]);
+            Assert.Contains("@odata.type", body.ToJsonString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("application/json;odata.metadata=minimal")]
+    [InlineData("*/*")]
+    [InlineData("application/json;q=0.9, */*;q=0.1")]
+    public async Task Pivot_in_the_default_format_is_answered_alike_whatever_the_accept_header_says(string accept)
+    {
+        await factory.Services.GetRequiredService<SearchIndexer>().DrainAsync();
+        const string pivot = "/odata/EntryTags?$apply=filter(Facet eq 'sdg')/groupby((Code,Label),aggregate($count as Entries))";
+        using var request = new HttpRequestMessage(HttpMethod.Get, pivot);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await factory.CreateClient().SendAsync(request);
+        var fromStore = await _api.GetAsync(pivot + "&$orderby=Code");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("odata.metadata=minimal", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(fromStore, JsonNode.Parse(await response.Content.ReadAsStringAsync())));
     }
 
     [Theory]
@@ -211,5 +272,41 @@ public sealed class SearchCapAndEngineCountTests(SearchCapAndEngineCountTests.Ca
 
         Assert.Equal(before, Goal6(await _api.GetAsync(pivot)));
         Assert.Equal(before - 1, Goal6(await _api.GetAsync(pivot + "&$orderby=Code")));
+
+        // A format the hand-written body is not (full metadata, numbers as strings) goes to the store's OData answer.
+        foreach (var accept in new[] { "application/json;odata.metadata=full", "application/json;IEEE754Compatible=true" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, pivot);
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            using var response = await factory.CreateClient().SendAsync(request);
+            var rows = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!.AsArray();
+            var goal6 = rows.Where(r => (string)r!["Code"]! == "6").Select(r => r!["Entries"]!.ToString()).Single();
+            Assert.Equal((before - 1).ToString(CultureInfo.InvariantCulture), goal6);
+        }
+    }
+
+    [Fact]
+    public async Task The_pivot_from_the_engine_follows_a_write_once_it_is_indexed()
+    {
+        // The engine keeps wordless answers per searcher (WordlessResults): a write must still show once indexed.
+        await factory.Services.GetRequiredService<SearchIndexer>().DrainAsync();
+        const string pivot = "/odata/EntryTags?$apply=filter(Facet eq 'sdg')/groupby((Code),aggregate($count as Entries))";
+        static int Goal17(JsonNode body) => body["value"]!.AsArray().Where(r => (string)r!["Code"]! == "17").Select(r => (int)r!["Entries"]!).SingleOrDefault();
+        var before = Goal17(await _api.GetAsync(pivot));
+        Assert.Equal(before, Goal17(await _api.GetAsync(pivot)));
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Core.Store.HubDbContext>();
+            var entry = await db.Entries.Include(e => e.Sdgs)
+                .Where(e => e.Status == EntryStatus.Published && e.RevisionOfId == null && !e.Sdgs.Any(s => s.Number == 17))
+                .OrderBy(e => e.Pid).FirstAsync();
+            entry.Sdgs.Add(await db.SdgGoals.SingleAsync(g => g.Number == 17));
+            await db.SaveChangesAsync();
+        }
+
+        await factory.Services.GetRequiredService<SearchIndexer>().DrainAsync();
+        Assert.Equal(before + 1, Goal17(await _api.GetAsync(pivot)));
+        Assert.Equal(before + 1, Goal17(await _api.GetAsync(pivot + "&$orderby=Code")));
     }
 }

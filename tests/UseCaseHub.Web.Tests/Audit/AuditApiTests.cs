@@ -128,4 +128,26 @@ public class AuditApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
             Assert.Equal("original", stored.SubjectLabel);
         }
     }
+
+    [StoreFact]
+    public async Task The_audit_filters_ignore_case_and_take_wildcards_literally_on_every_store()
+    {
+        var marker = "Mixed" + Guid.NewGuid().ToString("N")[..8];
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            db.Audit(new AuditActor("case-probe", $"Casey {marker} Probe", "Admin"), AuditActions.RoleGrant, "user", $"u-{marker}", $"Subject {marker} 100%");
+            await db.SaveChangesAsync();
+        }
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var audit = scope.ServiceProvider.GetRequiredService<HubDbContext>().AuditEntries.AsNoTracking();
+            var lower = marker.ToLowerInvariant();
+            Assert.Single(await new AuditQuery(Actor: $"casey {lower}").Apply(audit).ToListAsync());
+            Assert.Single(await new AuditQuery(Subject: marker.ToUpperInvariant()).Apply(audit).ToListAsync());
+            Assert.Single(await new AuditQuery(Subject: $"{lower} 100%").Apply(audit).ToListAsync());
+            Assert.Empty(await new AuditQuery(Subject: $"{lower} 1_0").Apply(audit).ToListAsync());
+        }
+    }
 }

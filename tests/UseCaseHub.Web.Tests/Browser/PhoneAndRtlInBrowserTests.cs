@@ -65,7 +65,7 @@ public sealed class RtlContentHubFactory : HubFactory
         {
             try
             {
-                Directory.Delete(_content, recursive: true);
+                TestPaths.DeleteTemporaryFolder(_content);
             }
             catch (IOException)
             {

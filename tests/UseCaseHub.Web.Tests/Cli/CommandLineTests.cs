@@ -237,7 +237,7 @@ public sealed class CommandLineTests : IDisposable
     {
         try
         {
-            Directory.Delete(_data, recursive: true);
+            TestPaths.DeleteTemporaryFolder(_data);
         }
         catch (IOException)
         {

@@ -20,7 +20,8 @@ internal sealed partial class HubProcess : IDisposable
         _process = process;
     }
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    /// <summary>The address in the listening line, written as plain text or inside a JSON log line (<c>Telemetry:JsonLogs</c>).</summary>
+    [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial Regex ListeningLine();
 
     public int Id => _process.Id;
@@ -122,14 +123,19 @@ internal sealed partial class HubProcess : IDisposable
         }
     }
 
-    /// <summary>Waits until the process has written <paramref name="text"/> (a command reached a step), or gives up after the timeout.</summary>
+    /// <summary>
+    /// Waits until the process has written <paramref name="text"/> (a command reached a step); fails when the process ends
+    /// first or the time is up, so a test never goes on to kill a command that has already finished.
+    /// </summary>
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
-        while (!Output.Contains(text, StringComparison.Ordinal) && !_process.HasExited && clock.Elapsed < timeout)
+        await Eventually.Until(() => Output.Contains(text, StringComparison.Ordinal) || _process.HasExited, $"the process to write '{text}'", timeout);
+        if (_process.HasExited)
         {
-            await Task.Delay(50);
+            _process.WaitForExit(); // the line may have come with the last output, read after the exit
         }
+
+        Assert.True(Output.Contains(text, StringComparison.Ordinal), $"The process ended before it wrote '{text}':\n{Output}");
     }
 
     private void Collect(string? line)

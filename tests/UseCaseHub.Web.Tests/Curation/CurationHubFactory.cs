@@ -9,24 +9,12 @@ using UseCaseHub.Core.Audit;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Notifications;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Testing;
 using UseCaseHub.Web.Curation;
 using UseCaseHub.Web.Identity.Mail;
 using UseCaseHub.Web.Tests.Identity;
 
 namespace UseCaseHub.Web.Tests.Curation;
-
-/// <summary>
-/// Real time plus an offset the test moves (the workflow's clock only: sign-in cookies keep real time). Running with real
-/// time keeps records stamped by the store's own clock (audit rows without an explicit time) in order with it.
-/// </summary>
-public sealed class ManualClock : TimeProvider
-{
-    private long _offset;
-
-    public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow.AddTicks(Interlocked.Read(ref _offset));
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _offset, by.Ticks);
-}
 
 /// <summary>A mail server that is down for the next <see cref="FailuresLeft"/> sends, and remembers what it delivered.</summary>
 public sealed class FlakyMailSender : IHubMailSender

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
@@ -130,8 +129,8 @@ public sealed class TwoHostsTests : IDisposable
         // Each host keeps its own index and follows the outbox itself: both find it, and both record having passed the row.
         Assert.Equal(1, await WaitForHitsAsync(b, word));
         Assert.Equal(1, await WaitForHitsAsync(a, word));
-        var positions = await Until(async () => await a.WithScopeAsync(s => s.GetRequiredService<HubDbContext>().SearchIndexPositions.ToListAsync()),
-            p => p.Count == 2 && p.All(x => x.Position >= row));
+        var positions = await Eventually.Until(async () => await a.WithScopeAsync(s => s.GetRequiredService<HubDbContext>().SearchIndexPositions.ToListAsync()),
+            p => p.Count == 2 && p.All(x => x.Position >= row), "both hosts to record having passed the row");
         Assert.Equal(2, positions.Count);
         Assert.True(b.Services.GetRequiredService<SearchIndexer>().Position >= row);
     }
@@ -150,7 +149,7 @@ public sealed class TwoHostsTests : IDisposable
             .Select(l => l.ExpiresAt).SingleAsync());
         Assert.Equal(indexerA.Holder, await HolderAsync(b));
 
-        await Until(() => Task.FromResult(indexerB.HoldsLease), held => held, TimeSpan.FromSeconds(LeaseSeconds * 5));
+        await Eventually.Until(() => indexerB.HoldsLease, "B to take the lapsed lease", TimeSpan.FromSeconds(LeaseSeconds * 5));
 
         Assert.True(DateTimeOffset.UtcNow >= lapses, "B took the lease before A's claim lapsed");
         Assert.Equal(indexerB.Holder, await HolderAsync(b));
@@ -160,49 +159,23 @@ public sealed class TwoHostsTests : IDisposable
         host.WithScopeAsync(s => DbLease.HolderAsync(s.GetRequiredService<HubDbContext>(), SearchIndexer.LeaseName, DateTimeOffset.UtcNow));
 
     private static Task<long> WaitForHitsAsync(IdentityHubFactory host, string word) =>
-        Until(async () =>
+        Eventually.Until(async () =>
         {
             using var response = await host.CreateClient().GetAsync(new Uri($"/api/search?q={word}", UriKind.Relative));
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             return json.RootElement.GetProperty("total").GetInt64();
-        }, total => total > 0);
-
-    /// <summary>Asks again until the answer is right or the time is up (the indexers poll every 0.2 s), then returns the last answer.</summary>
-    private static async Task<T> Until<T>(Func<Task<T>> ask, Func<T, bool> done, TimeSpan? within = null)
-    {
-        var clock = Stopwatch.StartNew();
-        var answer = await ask();
-        while (!done(answer) && clock.Elapsed < (within ?? TimeSpan.FromSeconds(30)))
-        {
-            await Task.Delay(100);
-            answer = await ask();
-        }
-
-        return answer;
-    }
+        }, total => total > 0, $"search to find '{word}'");
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_shared, recursive: true);
+            TestPaths.DeleteTemporaryFolder(_shared);
         }
         catch (IOException)
         {
             // Left for the OS; results do not depend on it.
-        }
-    }
-}
-
-/// <summary>Runs only when <c>USECASEHUB_TEST_POSTGRES</c> holds an Npgsql connection string; reported as skipped otherwise, never as passed.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TwoHostsTests.PostgresVariable)))
-        {
-            Skip = $"{TwoHostsTests.PostgresVariable} is not set (an Npgsql connection string to a server where the test may create a database).";
         }
     }
 }

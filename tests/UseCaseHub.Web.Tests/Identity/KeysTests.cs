@@ -62,7 +62,7 @@ public sealed class KeysTests : IDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_shared, recursive: true);
+            TestPaths.DeleteTemporaryFolder(_shared);
         }
         catch (IOException)
         {

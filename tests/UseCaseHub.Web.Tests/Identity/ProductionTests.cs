@@ -58,7 +58,7 @@ public sealed class ProductionTests
     public async Task Behind_a_trusted_tls_proxy_production_issues_tokens()
     {
         using var hub = new IdentityHubFactory(
-            new Dictionary<string, string?> { ["Identity:Demo:Enabled"] = "false", ["Identity:TrustForwardedHeaders"] = "true" },
+            new Dictionary<string, string?> { ["Identity:Demo:Enabled"] = "false", ["Identity:TrustForwardedHeaders"] = "true", ["Identity:TrustedProxies:0"] = "10.0.0.0/8" },
             environment: "Production");
         var client = hub.CreateClient();
         await hub.WithScopeAsync(async services =>
@@ -117,7 +117,23 @@ public sealed class ProductionTests
             Assert.Contains("Development or ephemeral token keys", error.ToString(), StringComparison.Ordinal);
         }
 
-        Directory.Delete(folder, recursive: true);
+        TestPaths.DeleteTemporaryFolder(folder);
+    }
+
+    [Theory]
+    [InlineData(null)] // forwarded headers believed from any sender
+    [InlineData("not-an-address")]
+    public void Production_refuses_forwarded_headers_without_valid_trusted_proxies(string? proxy)
+    {
+        var settings = new Dictionary<string, string?> { ["Identity:Demo:Enabled"] = "false", ["Identity:TrustForwardedHeaders"] = "true" };
+        if (proxy is not null)
+        {
+            settings["Identity:TrustedProxies:0"] = proxy;
+        }
+
+        using var hub = new IdentityHubFactory(settings, environment: "Production");
+        var error = Assert.ThrowsAny<Exception>(() => hub.CreateClient());
+        Assert.Contains("Identity:TrustedProxies", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,9 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UseCaseHub.Core.Catalogue;
+using UseCaseHub.Core.Store;
 using UseCaseHub.Web.Oai;
 
 namespace UseCaseHub.Web.Tests.OpenMeta;
@@ -207,6 +211,43 @@ public sealed class OaiPmhTests(OpenMetaHubFactory factory)
     }
 
     [Fact]
+    public async Task A_translations_change_is_harvested_as_a_change_of_its_record()
+    {
+        await factory.PrepareAsync();
+        var changed = factory.HostileChangedAt.UtcDateTime;
+        var from = changed.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var (recent, _) = await HarvestAsync("ListIdentifiers", $"metadataPrefix=oai_dc&from={from}");
+        var header = Assert.Single(recent, h => h.Element(Oai + "identifier")!.Value == Id(OpenMetaHubFactory.TranslatedPid));
+        Assert.Equal(from, header.Element(Oai + "datestamp")!.Value);
+
+        var until = changed.AddSeconds(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var (older, _) = await HarvestAsync("ListIdentifiers", $"metadataPrefix=oai_dc&until={until}");
+        Assert.DoesNotContain(Id(OpenMetaHubFactory.TranslatedPid), older.Select(h => h.Element(Oai + "identifier")!.Value));
+        var record = (await GetAsync($"verb=GetRecord&identifier={Id(OpenMetaHubFactory.TranslatedPid)}&metadataPrefix=oai_dc")).Element(Oai + "GetRecord")!;
+        Assert.Equal(from, record.Descendants(Oai + "datestamp").Single().Value);
+    }
+
+    [Fact]
+    public async Task An_imported_draft_with_a_publication_date_is_never_a_record()
+    {
+        await factory.PrepareAsync();
+        using (var scope = factory.Services.CreateScope())
+        {
+            // The importer keeps the file's date on the draft: the case this test is about.
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var draft = await db.Entries.AsNoTracking().SingleAsync(e => e.Pid == OpenMetaHubFactory.DatedDraftPid && e.RevisionOfId == null);
+            Assert.Equal(EntryStatus.Draft, draft.Status);
+            Assert.NotNull(draft.PublishedAt);
+        }
+
+        var (headers, _) = await HarvestAsync("ListIdentifiers", "metadataPrefix=oai_dc");
+        Assert.DoesNotContain(Id(OpenMetaHubFactory.DatedDraftPid), headers.Select(h => h.Element(Oai + "identifier")!.Value));
+        var (records, _) = await HarvestAsync("ListRecords", "metadataPrefix=oai_dc&set=sdg:6");
+        Assert.DoesNotContain(Id(OpenMetaHubFactory.DatedDraftPid), records.Select(r => HeaderOf(r).Element(Oai + "identifier")!.Value));
+        Assert.Equal("idDoesNotExist", ErrorOf(await GetAsync($"verb=GetRecord&identifier={Id(OpenMetaHubFactory.DatedDraftPid)}&metadataPrefix=oai_dc")));
+    }
+
+    [Fact]
     public async Task Post_with_a_form_answers_as_get_does()
     {
         await factory.PrepareAsync();
@@ -241,6 +282,9 @@ public sealed class OaiPmhTests(OpenMetaHubFactory factory)
     [InlineData("verb=GetRecord&identifier=oai:localhost:UC-2026-00005&metadataPrefix=oai_dc", "idDoesNotExist")]
     [InlineData("verb=GetRecord&identifier=oai:elsewhere.org:UC-2026-00001&metadataPrefix=oai_dc", "idDoesNotExist")]
     [InlineData("verb=ListIdentifiers&metadataPrefix=oai_dc&from=2999-01-01T00:00:00Z", "noRecordsMatch")]
+    [InlineData("verb=Identify&%01=x", "badArgument")]
+    [InlineData("verb=Identify&x%0B=%01", "badArgument")]
+    [InlineData("verb=%01", "badVerb")]
     public async Task Every_protocol_error_is_answered_with_its_code(string query, string code)
     {
         var root = await GetAsync(query);

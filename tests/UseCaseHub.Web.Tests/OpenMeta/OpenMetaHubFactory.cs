@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Catalogue;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Testing;
 using UseCaseHub.Web.Tests.Translations;
 
 namespace UseCaseHub.Web.Tests.OpenMeta;
@@ -9,17 +10,33 @@ namespace UseCaseHub.Web.Tests.OpenMeta;
 /// <summary>
 /// The fixture content with its translations, OAI pages of four records (so every list resumes) and sitemap files of
 /// sixty addresses (so the sitemap is an index). <see cref="PrepareAsync"/> gives one entry a hostile title and takes
-/// one published entry out of public view (as an operator's import of <c>status: withdrawn</c> would): a deleted record.
+/// one published entry out of public view (as an operator's import of <c>status: withdrawn</c> would): a deleted record;
+/// it dates one translation's change after every entry's (a record carries its translations' titles). The content adds
+/// a draft whose file keeps a <c>published:</c> date (the importer keeps it): never public, so never a record.
 /// </summary>
 public sealed class OpenMetaHubFactory : TranslationHubFactory
 {
     public const string HostileTitle = "</script><script>alert(1)</script> & \"quoted\" <!-- {brace} 100% x_y";
     public const string WithdrawnPid = "UC-2026-00027";
     public const string DraftPid = "UC-2026-00005";
+    public const string DatedDraftPid = "UC-2026-00092";
+    public const string TranslatedPid = "UC-2026-00001";
+    public const string ChangedTranslationSlug = "compteurs-eau-kenya";
     public const int OaiPageSize = 4;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _prepared;
+    private string? _content;
+
+    public override string ContentPath => LazyInitializer.EnsureInitialized(ref _content, () =>
+    {
+        var root = base.ContentPath;
+        // A draft whose file keeps a publication date (ContentFolder's use case carries one): never a record.
+        File.WriteAllText(Path.Combine(root, "use-cases", "dated-draft.md"), ContentFolder.UseCase(
+            pid: DatedDraftPid, slug: "dated-draft", title: "A dated draft nobody may see", extra: "status: draft", body: "Never shown.")
+            .ReplaceLineEndings("\n"));
+        return root;
+    });
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         [new("Oai:PageSize", OaiPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Metadata:SitemapMaxUrls", "60"), new("Metadata:SitemapCacheSeconds", "0")];
@@ -49,6 +66,10 @@ public sealed class OpenMetaHubFactory : TranslationHubFactory
             // Everything else dates from an hour before (the import may have run in the same second): a clean window edge.
             var before = HostileChangedAt.AddHours(-1);
             await db.Entries.Where(e => e.Id != hostile.Id && e.Id != withdrawn.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, before));
+            // Translations too, but one French translation changed with the hostile entry while its entry did not.
+            await db.EntryTranslations.ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, before));
+            Assert.Equal(1, await db.EntryTranslations.Where(t => t.Slug == ChangedTranslationSlug && t.Entry!.Pid == TranslatedPid)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, HostileChangedAt)));
             _prepared = true;
         }
         finally

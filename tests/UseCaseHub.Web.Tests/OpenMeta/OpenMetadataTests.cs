@@ -242,7 +242,16 @@ public sealed partial class OpenMetadataTests(OpenMetaHubFactory factory)
             Assert.Contains("Disallow: " + path, lines);
         }
 
-        Assert.DoesNotContain(lines, l => l is "Disallow: /" or "Disallow: /use-cases" or "Disallow: /best-practices");
+        // Search exports are costly (every page of a search) and not pages: kept out in every language too.
+        foreach (var prefix in new[] { "", "/fr", "/ru", "/zh" })
+        {
+            foreach (var path in new[] { "/search/export.csv", "/search/export.json", "/api/search/export", "/search/offline" })
+            {
+                Assert.Contains("Disallow: " + prefix + path, lines);
+            }
+        }
+
+        Assert.DoesNotContain(lines, l => l is "Disallow: /" or "Disallow: /use-cases" or "Disallow: /best-practices" or "Disallow: /search" or "Disallow: /search/");
         Assert.Contains("Sitemap: http://localhost/sitemap.xml", lines);
     }
 }

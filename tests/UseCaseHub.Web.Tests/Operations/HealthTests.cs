@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UseCaseHub.Core.Search;
 using UseCaseHub.Core.Store;
+using UseCaseHub.Testing;
 
 namespace UseCaseHub.Web.Tests.Operations;
 
@@ -50,20 +51,13 @@ public sealed class HealthTests(OperatorHubFactory hub) : IClassFixture<Operator
     [Fact]
     public async Task A_lagging_outbox_makes_the_host_unready_until_the_index_catches_up()
     {
-        // A change queued two minutes ago and held back (its next attempt is tomorrow), as when indexing keeps failing.
-        var now = DateTimeOffset.UtcNow;
+        // The indexer stopped (as when indexing keeps failing), then a change queued two minutes ago: it waits for this host's index.
+        var indexer = hub.Services.GetRequiredService<SearchIndexer>();
+        await indexer.StopAsync(release: true);
         long id;
-        await using (var scope = hub.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-            var item = new SearchOutboxItem { EntryId = Guid.NewGuid(), EnqueuedAt = now.AddMinutes(-2), NextAttemptAt = now.AddDays(1) };
-            db.SearchOutbox.Add(item);
-            await db.SaveChangesAsync();
-            id = item.Id;
-        }
-
         try
         {
+            id = await QueueAsync(DateTimeOffset.UtcNow.AddMinutes(-2));
             var (status, body) = await ReadyAsync(OperatorHubFactory.Token);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
             var outbox = body.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "outbox");
@@ -76,13 +70,64 @@ public sealed class HealthTests(OperatorHubFactory hub) : IClassFixture<Operator
         }
         finally
         {
-            await using var scope = hub.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-            await db.SearchOutbox.Where(i => i.Id == id).ExecuteDeleteAsync();
+            await indexer.StartAsync(CancellationToken.None);
         }
 
+        // The indexer running again takes the change: the host is ready without anyone removing the row.
+        await Eventually.Until(() => indexer.Position >= id, "the indexer to pass the queued change");
         var (recovered, _) = await ReadyAsync(token: null);
         Assert.Equal(HttpStatusCode.OK, recovered);
+    }
+
+    [Fact]
+    public async Task Rows_this_host_has_passed_do_not_make_it_unready_while_another_host_still_needs_them()
+    {
+        // Another host's index seen lately and behind (stopped, say): the clean-up keeps every row for it.
+        var other = new SearchIndexPosition { Index = "stopped-host:/data/search-index", Position = 0, SeenAt = DateTimeOffset.UtcNow };
+        await using (var scope = hub.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            db.SearchIndexPositions.Add(other);
+            await db.SaveChangesAsync();
+        }
+
+        var id = 0L;
+        try
+        {
+            id = await QueueAsync(DateTimeOffset.UtcNow.AddMinutes(-2));
+            var indexer = hub.Services.GetRequiredService<SearchIndexer>();
+            await Eventually.Until(() => indexer.Position >= id, "this host's indexer to pass the change");
+
+            var (status, body) = await ReadyAsync(OperatorHubFactory.Token);
+
+            Assert.True(await WithDbAsync(db => db.SearchOutbox.AnyAsync(i => i.Id == id)), "the row another host needs was removed");
+            var outbox = body.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "outbox");
+            Assert.Equal("Healthy", outbox.GetProperty("status").GetString());
+            Assert.Equal(HttpStatusCode.OK, status);
+        }
+        finally
+        {
+            await WithDbAsync(async db =>
+            {
+                await db.SearchIndexPositions.Where(p => p.Index == other.Index).ExecuteDeleteAsync();
+                return await db.SearchOutbox.Where(i => i.Id == id).ExecuteDeleteAsync();
+            });
+        }
+    }
+
+    /// <summary>An outbox row for an entry that does not exist (the indexer removes it from the index: harmless).</summary>
+    private Task<long> QueueAsync(DateTimeOffset enqueuedAt) => WithDbAsync(async db =>
+    {
+        var item = new SearchOutboxItem { EntryId = Guid.NewGuid(), EnqueuedAt = enqueuedAt, NextAttemptAt = enqueuedAt };
+        db.SearchOutbox.Add(item);
+        await db.SaveChangesAsync();
+        return item.Id;
+    });
+
+    private async Task<T> WithDbAsync<T>(Func<HubDbContext, Task<T>> work)
+    {
+        await using var scope = hub.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> ReadyAsync(string? token)

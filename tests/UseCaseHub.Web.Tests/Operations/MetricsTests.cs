@@ -64,7 +64,7 @@ public sealed class MetricsTests(OperatorHubFactory hub) : IClassFixture<Operato
         var access = new MetricsAccess(Options.Create(new TelemetryOptions
         {
             Metrics = new() { AllowedNetworks = ["10.0.0.0/8", "fd00::/8"] },
-        }));
+        }), new Web.Identity.TrustedProxies(Options.Create(new Web.Identity.HubIdentityOptions())));
         var context = new DefaultHttpContext();
         context.Connection.RemoteIpAddress = IPAddress.Parse(address);
 

@@ -59,6 +59,28 @@ public sealed class EntryExportTests(ShareFactory factory) : IClassFixture<Share
     }
 
     [Theory]
+    [InlineData("/use-cases/kenya-water", "kenya-water")]
+    [InlineData("/use-cases/quoting-zh", "quoting-zh")]
+    [InlineData("/use-cases/kenya-water-ar", "kenya-water-ar")]
+    [InlineData("/use-cases/" + ShareFactory.CyrillicSlug, ShareFactory.CyrillicSlug)]
+    [InlineData("/ru/use-cases/" + ShareFactory.CyrillicSlug, ShareFactory.CyrillicSlug)]
+    public async Task Exports_name_their_file_in_an_ascii_header_with_the_slug_in_filename_star(string page, string slug)
+    {
+        foreach (var extension in new[] { "json", "md" })
+        {
+            // A Cyrillic slug goes out percent-encoded, as a browser sends it; the server used to answer 500.
+            using var response = await ShareHttp.GetAsync(_client, page + "/export." + extension);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var raw = string.Join(", ", response.Content.Headers.GetValues("Content-Disposition"));
+            Assert.True(raw.All(char.IsAscii), $"not ASCII: {raw}");
+            var disposition = response.Content.Headers.ContentDisposition!;
+            Assert.Equal(extension == "md" ? "attachment" : "inline", disposition.DispositionType);
+            Assert.Equal($"{slug}.{extension}", disposition.FileNameStar);
+            Assert.EndsWith("." + extension, disposition.FileName!.Trim('"'), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("/use-cases/draft-entry/export.json")]
     [InlineData("/use-cases/draft-entry/export.md")]
     [InlineData("/use-cases/draft-entry/print")]
@@ -85,7 +107,7 @@ public sealed class EntryExportTests(ShareFactory factory) : IClassFixture<Share
         {
             using var response = await ShareHttp.GetAsync(_client, $"/{kind}/{slug}/export.md");
             Assert.Equal("text/markdown", response.Content.Headers.ContentType!.MediaType);
-            Assert.Equal($"{slug}.md", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+            Assert.Equal($"{slug}.md", response.Content.Headers.ContentDisposition!.FileNameStar);
             Directory.CreateDirectory(Path.Combine(folder, kind));
             await File.WriteAllTextAsync(Path.Combine(folder, kind, slug + ".md"), await response.Content.ReadAsStringAsync(), new UTF8Encoding(false));
         }

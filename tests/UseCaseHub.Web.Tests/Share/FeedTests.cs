@@ -137,6 +137,25 @@ public sealed partial class FeedTests(ShareFactory factory) : IClassFixture<Shar
         // A French reader gets the French translation where there is one.
         Assert.Contains(document.Root.Elements(Atom + "entry"), e => (string?)e.Attribute(XNamespace.Xml + "lang") == "fr");
         AssertAtom(document, "http://localhost/fr/feed.atom?sdg=6");
+
+        // Identifiers are the entry's, whatever the language; links keep the reader's.
+        var english = await FeedAsync("/feed.atom?sdg=6");
+        List<string> Ids(XDocument feed) => [.. feed.Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value).Order(StringComparer.Ordinal)];
+        Assert.NotEmpty(Ids(english));
+        Assert.Equal(Ids(english), Ids(document));
+        Assert.All(Ids(document), id => Assert.StartsWith("http://localhost/id/", id, StringComparison.Ordinal));
+        Assert.All(document.Root.Elements(Atom + "entry"), e => Assert.StartsWith("http://localhost/fr/",
+            (string)e.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/feed.atom?q=%01")]
+    [InlineData("/feed.atom?q=water%01%08%1F%EF%BF%BE")]
+    [InlineData("/fr/feed.atom?q=%0Bwater")]
+    public async Task Characters_xml_forbids_in_the_words_are_left_out_not_a_500(string url)
+    {
+        var document = await FeedAsync(url);
+        Assert.DoesNotContain(document.Root!.Element(Atom + "title")!.Value, c => char.IsControl(c) && c is not '\n' and not '\t' and not '\r');
     }
 
     [Fact]
@@ -147,7 +166,15 @@ public sealed partial class FeedTests(ShareFactory factory) : IClassFixture<Shar
             foreach (var url in new[] { "/feed.atom?q=draft", "/feed.atom", "/fr/feed.atom?q=brouillon" })
             {
                 using var response = await ShareHttp.GetAsync(_client, url, caller);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 var text = await response.Content.ReadAsStringAsync();
+                var entries = XDocument.Parse(text).Root!.Elements(Atom + "entry").ToList();
+                if (url == "/feed.atom")
+                {
+                    // A feed that answered nothing would pass the checks below: this one holds the public entries.
+                    Assert.NotEmpty(entries);
+                }
+
                 Assert.DoesNotContain("UC-2026-00005", text, StringComparison.Ordinal);
                 Assert.DoesNotContain("nobody may see", text, StringComparison.Ordinal);
                 Assert.DoesNotContain("brouillon que personne", text, StringComparison.Ordinal);

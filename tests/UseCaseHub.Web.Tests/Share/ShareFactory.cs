@@ -5,7 +5,8 @@ namespace UseCaseHub.Web.Tests.Share;
 
 /// <summary>
 /// The fixture content and translations plus one entry whose text needs CSV quoting (commas, quotes, a line break,
-/// Chinese and Arabic), with callers described by headers; search exports ask the engine 4 hits at a time, so every
+/// Chinese and Arabic) and one Russian translation whose slug is Cyrillic (as the shipped ones are), with callers
+/// described by headers; search exports ask the engine 4 hits at a time, so every
 /// export of more than 4 results pages through it.
 /// </summary>
 public class ShareFactory : ApiFactory
@@ -13,6 +14,7 @@ public class ShareFactory : ApiFactory
     public const string QuotingPid = "UC-2026-00090";
     public const string QuotingTitle = "城市水表, \"智能\" 试点 — عدادات المياه الذكية";
     public const string QuotingSummary = "First line, with a comma and \"quotes\".\nSecond line: 中文 and العربية.";
+    public const string CyrillicSlug = "буи-для-наблюдения-за-рифами-на-фиджи";
 
     private readonly Lazy<string> _content = new(() =>
     {
@@ -52,6 +54,30 @@ public class ShareFactory : ApiFactory
               Start with a pilot.
             ---
             智能水表每小时报告一次。
+
+            """.ReplaceLineEndings("\n"));
+        Directory.CreateDirectory(Path.Combine(root, "translations", "ru"));
+        File.WriteAllText(Path.Combine(root, "translations", "ru", CyrillicSlug + ".md"), $"""
+            ---
+            translation_of: UC-2026-00002
+            language: ru
+            slug: {CyrillicSlug}
+            title: "Буи для наблюдения за рифами на Фиджи"
+            summary: >-
+              Тестовая запись о буях для наблюдения за рифами на Фиджи.
+            translated_by: Тестовая группа переводчиков
+            translated_on: 2026-11-30
+            reviewed_by: Тестовый рецензент
+            interoperability: |
+              Используется oneM2M.
+            data_and_identifiers: |
+              Идентификаторы буёв.
+            security_and_trust: |
+              Источники не говорят о безопасности.
+            lessons_learned: |
+              Начинать с пилотного проекта.
+            ---
+            Буи передают данные каждый час.
 
             """.ReplaceLineEndings("\n"));
         return root;

@@ -75,4 +75,11 @@ public static class TranslationRules
 
     /// <summary>The reader key a search collapses for: the reader's UN language (<see cref="ReaderLanguage"/>), else <see cref="NoReaderLanguage"/>.</summary>
     public static string ReaderKey(string? query, string? uiLanguage) => ReaderLanguage.Of(query, uiLanguage) ?? NoReaderLanguage;
+
+    /// <summary>The reader key a search request collapses for: <see cref="NoReaderLanguage"/> when it asks for originals only.</summary>
+    public static string ReaderKey(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.OriginalsOnly ? NoReaderLanguage : ReaderKey(request.Query, request.Language);
+    }
 }

@@ -37,12 +37,11 @@ public sealed class UsersModel(UserManager<HubUser> users, HubDbContext db, IStr
     public async Task OnGetAsync()
     {
         var query = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Q))
+        // LIKE ignores case on SQLite but not on PostgreSQL: compare upper-cased on both, so both answer alike.
+        if (LikePattern.Contains(Q) is { } pattern)
         {
-            // LIKE ignores case on SQLite but not on PostgreSQL: compare upper-cased on both, so both answer alike.
-            var pattern = "%" + Q.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToUpperInvariant() + "%";
 #pragma warning disable CA1304, CA1311 // translated to SQL upper(), never run in .NET
-            query = query.Where(u => EF.Functions.Like(u.Email!.ToUpper(), pattern) || EF.Functions.Like(u.DisplayName.ToUpper(), pattern));
+            query = query.Where(u => EF.Functions.Like(u.Email!.ToUpper(), pattern, LikePattern.Escape) || EF.Functions.Like(u.DisplayName.ToUpper(), pattern, LikePattern.Escape));
 #pragma warning restore CA1304, CA1311
         }
 

@@ -27,13 +27,18 @@ public abstract class RelevanceContract(SearchCorpus corpus, ITestOutputHelper o
     /// The 51 shipped translations (one hit per entry, in the reader's language; judgements extended to them, see the
     /// file's notes), on an index built as production builds it (tag names in six languages): 0.978 and 0.97, lowest
     /// <c>port</c> 0.53, then <c>solar microgrids</c> and <c>Tonga</c> 0.91.
+    /// Organisations' names indexed as body text (rel12, 2026-12-01): 0.983 and 0.97 on the same judgements (<c>port</c>
+    /// 0.53 -> 0.73: the Chinese port entry is found by "Shandong Port Group"; <c>traffic</c> 0.88 -> 0.93, <c>water</c>
+    /// 0.958 -> 0.951, <c>عدادات ذكية</c> 0.979 -> 0.975), then <c>port</c> regraded (UC-2026-00111, see the file's note).
+    /// Every query must also reach the issue's 0.7.
     /// </summary>
-    public const double MeanNdcgFloor = 0.97;
+    public const double MeanNdcgFloor = 0.98;
+    public const double LowestNdcgFloor = 0.7;
     public const double MeanPrecisionFloor = 0.96;
 
     public sealed record Judged(string Query, string Reader, string Kind, Dictionary<string, int> Grades);
 
-    public sealed record Scored(Judged Judged, double Ndcg, double Precision, IReadOnlyList<string> Top);
+    public sealed record Scored(Judged Judged, double Ndcg, double Precision, IReadOnlyList<string> Top, IReadOnlyList<float> Scores);
 
     private sealed record JudgementFile(List<Judged> Queries);
 
@@ -77,8 +82,9 @@ public abstract class RelevanceContract(SearchCorpus corpus, ITestOutputHelper o
         var scored = new List<Scored>();
         foreach (var judged in Judgements)
         {
-            var ranked = (await SearchAsync(judged)).Hits.Select(h => h.Pid).ToList();
-            scored.Add(new Scored(judged, Ndcg(ranked, judged.Grades), Precision(ranked, judged.Grades), ranked));
+            var hits = (await SearchAsync(judged)).Hits;
+            var ranked = hits.Select(h => h.Pid).ToList();
+            scored.Add(new Scored(judged, Ndcg(ranked, judged.Grades), Precision(ranked, judged.Grades), ranked, [.. hits.Select(h => h.Score)]));
         }
 
         var table = new StringBuilder();
@@ -91,6 +97,16 @@ public abstract class RelevanceContract(SearchCorpus corpus, ITestOutputHelper o
 
         table.AppendLine(CultureInfo.InvariantCulture, $"{"mean",-43} {scored.Average(s => s.Ndcg),7:0.000} {scored.Average(s => s.Precision),5:0.00}");
         table.AppendLine(CultureInfo.InvariantCulture, $"queries {scored.Count}, lowest nDCG@10 {scored.Min(s => s.Ndcg):0.000}");
+
+        // The whole first page, with scores, of every query under 0.9: what to read when a query misses.
+        foreach (var s in scored.Where(s => s.Ndcg < 0.9))
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"{s.Judged.Query} ({s.Judged.Reader}), top 10 (grade, score):");
+            for (var i = 0; i < s.Top.Count; i++)
+            {
+                table.AppendLine(CultureInfo.InvariantCulture, $"  {i + 1,2}. {s.Top[i]} ({s.Judged.Grades.GetValueOrDefault(s.Top[i])}, {s.Scores[i]:0.0000})");
+            }
+        }
         output.WriteLine(table.ToString());
         return scored;
     }
@@ -122,5 +138,7 @@ public abstract class RelevanceContract(SearchCorpus corpus, ITestOutputHelper o
 
         Assert.True(scored.Average(s => s.Ndcg) >= MeanNdcgFloor, $"mean nDCG@10 {scored.Average(s => s.Ndcg):0.000} < {MeanNdcgFloor}");
         Assert.True(scored.Average(s => s.Precision) >= MeanPrecisionFloor, $"mean P@5 {scored.Average(s => s.Precision):0.000} < {MeanPrecisionFloor}");
+        var lowest = scored.MinBy(s => s.Ndcg)!;
+        Assert.True(lowest.Ndcg >= LowestNdcgFloor, $"nDCG@10 of {lowest.Judged.Query} {lowest.Ndcg:0.000} < {LowestNdcgFloor}");
     }
 }
