@@ -262,6 +262,15 @@ public sealed class SearchIndexer(
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var settled = clock.GetUtcNow() - Grace(db);
         var covered = await db.SearchOutbox.Where(i => i.EnqueuedAt <= settled).MaxAsync(i => (long?)i.Id, cancellationToken);
+        if (Local)
+        {
+            // Every id up to any index's saved position was committed (or will never be) when it was saved, so the
+            // rebuild below covers it: a host that starts next to another need not wait out the grace on rows the
+            // other's clean-up already removed.
+            var passed = await db.SearchIndexPositions.MaxAsync(p => (long?)p.Position, cancellationToken);
+            covered = Math.Max(covered ?? 0, passed ?? 0);
+        }
+
         var fingerprint = await SearchDocuments.FingerprintAsync(db, cancellationToken);
         var documents = _documents = await SearchDocuments.CreateAsync(db, scope.ServiceProvider.GetRequiredService<ITaxonomyLabels>(), cancellationToken);
         await engine.RebuildAsync(documents.AllAsync(db, cancellationToken: cancellationToken), fingerprint, progress, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
@@ -18,33 +17,21 @@ namespace UseCaseHub.Web.Tests.Hosts;
 /// Two web hosts on one store, sharing no folder but the attachments': each has its own data folder and Lucene index,
 /// the cookie keys are in the store, the token keys are the same certificate files. What one host issues or writes,
 /// the other accepts or finds; one host at a time holds the outbox lease, and a killed holder's lease passes on after
-/// it lapses. On one SQLite file always; on PostgreSQL when USECASEHUB_TEST_POSTGRES names a server.
+/// it lapses. On one SQLite file always; on PostgreSQL (<see cref="TwoHostsTestsOnPostgres"/>) when USECASEHUB_TEST_POSTGRES names a server.
 /// </summary>
-public sealed class TwoHostsTests : IDisposable
+public class TwoHostsTests : IDisposable
 {
-    public const string PostgresVariable = "USECASEHUB_TEST_POSTGRES";
     private const double LeaseSeconds = 2;
     private readonly string _shared = TestPaths.NewTemporaryFolder();
 
-    [Fact]
-    public Task Two_hosts_on_one_SQLite_file_share_sign_ins_tokens_entries_and_one_lease() =>
-        RunAsync(new Dictionary<string, string?>
-        {
-            ["Store:ConnectionString"] = $"Data Source={Path.Combine(_shared, "usecasehub.db")};Default Timeout=30",
-        });
-
-    [Fact(Skip = "Known failing (issue 14 left open): on PostgreSQL an entry written through host A was not found through host B's search within the wait; cause not yet found (a suspect: the per-host position on PostgreSQL waits 60 s past a gap in outbox ids). To be fixed, not hidden.")]
-    public Task Two_hosts_on_one_PostgreSQL_database_share_sign_ins_tokens_entries_and_one_lease()
+    /// <summary>The store both hosts share: one SQLite file here; one PostgreSQL database in the variant.</summary>
+    protected virtual Dictionary<string, string?> SharedStore(string folder) => new()
     {
-        // A database of its own on the given server; the first host creates it when it applies the migrations.
-        var connection = new DbConnectionStringBuilder { ConnectionString = Environment.GetEnvironmentVariable(PostgresVariable) };
-        connection["Database"] = "usecasehub_hosts_" + Guid.NewGuid().ToString("N")[..12];
-        return RunAsync(new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = "Postgres",
-            ["Store:ConnectionString"] = connection.ConnectionString,
-        });
-    }
+        ["Store:ConnectionString"] = $"Data Source={Path.Combine(folder, "usecasehub.db")};Default Timeout=30",
+    };
+
+    [StoreFact]
+    public Task Two_hosts_on_one_store_share_sign_ins_tokens_entries_and_one_lease() => RunAsync(SharedStore(_shared));
 
     private async Task RunAsync(Dictionary<string, string?> store)
     {
@@ -168,6 +155,12 @@ public sealed class TwoHostsTests : IDisposable
 
     public void Dispose()
     {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -176,6 +169,27 @@ public sealed class TwoHostsTests : IDisposable
         catch (IOException)
         {
             // Left for the OS; results do not depend on it.
+        }
+    }
+}
+
+/// <summary>The same two hosts on one PostgreSQL database (a new database on the test server; the first host migrates it).</summary>
+public sealed class TwoHostsTestsOnPostgres : TwoHostsTests, IPostgresVariant
+{
+    private string? _database;
+
+    protected override Dictionary<string, string?> SharedStore(string folder) => new()
+    {
+        ["Store:Provider"] = "Postgres",
+        ["Store:ConnectionString"] = _database = PostgresTestDatabase.Create(),
+    };
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (_database is not null)
+        {
+            PostgresTestDatabase.Drop(_database);
         }
     }
 }
