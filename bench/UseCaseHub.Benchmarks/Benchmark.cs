@@ -148,7 +148,7 @@ internal static class Benchmark
             {
                 // The bulk loader speaks SQLite; on PostgreSQL the corpus goes in through SaveChanges (copies of the shipped entries).
                 var writing = Stopwatch.StartNew();
-                await StoreWrites.WriteAsync(services, options.SyntheticEntries, options.Seed, keep: true, done => Console.Error.Write($"\rWriting {done:N0}/{options.SyntheticEntries:N0}"));
+                await StoreWrites.WriteAsync(services, options.SyntheticEntries, options.Seed, keep: true, new BenchProgress("Writing", options.SyntheticEntries).Report);
                 Console.Error.WriteLine();
                 Console.WriteLine($"Corpus: {options.SyntheticEntries:N0} copies of the shipped entries written through SaveChanges in {writing.Elapsed.TotalSeconds:F1} s");
                 await db.SearchOutbox.ExecuteDeleteAsync();
@@ -158,7 +158,7 @@ internal static class Benchmark
 
             var generator = new CorpusGenerator(db, options.Seed);
             var generating = Stopwatch.StartNew();
-            await generator.GenerateAsync(options.SyntheticEntries, done => Console.Error.Write($"\rGenerating {done:N0}/{options.SyntheticEntries:N0}"));
+            await generator.GenerateAsync(options.SyntheticEntries, new BenchProgress("Generating", options.SyntheticEntries).Report);
             Console.Error.WriteLine();
             Console.WriteLine($"Corpus: {options.SyntheticEntries:N0} entries written to SQLite in {generating.Elapsed.TotalSeconds:F1} s; text {generator.TextBytes / 1e6:F1} MB");
             await File.WriteAllTextAsync(Path.Combine(data, "text-bytes.txt"), generator.TextBytes.ToString(CultureInfo.InvariantCulture));
@@ -181,7 +181,7 @@ internal static class Benchmark
             await db.SearchOutbox.ExecuteDeleteAsync();
             var corpus = new RealCorpus(db, options.Seed);
             var repeating = Stopwatch.StartNew();
-            await corpus.RepeatAsync(options.Entries ?? 0, done => Console.Error.Write($"\rRepeating {done:N0}"));
+            await corpus.RepeatAsync(options.Entries ?? 0, new BenchProgress("Repeating", options.Entries).Report);
             Console.Error.WriteLine();
             Console.WriteLine($"Corpus: {await db.Entries.CountAsync():N0} entries of real text ({repeating.Elapsed.TotalSeconds:F1} s to repeat); text {corpus.TextBytes / 1e6:F1} MB");
             await File.WriteAllTextAsync(Path.Combine(data, "text-bytes.txt"), corpus.TextBytes.ToString(CultureInfo.InvariantCulture));
@@ -234,7 +234,7 @@ internal static class Benchmark
         if (!options.SkipReindex)
         {
             var indexing = Stopwatch.StartNew();
-            var indexed = await services.GetRequiredService<SearchIndexer>().RebuildAsync(new Progress<int>(done => Console.Error.Write($"\rIndexing {done:N0}")));
+            var indexed = await services.GetRequiredService<SearchIndexer>().RebuildAsync(new Progress<int>(new BenchProgress("Indexing").Report));
             Console.Error.WriteLine();
             var seconds = indexing.Elapsed.TotalSeconds;
             var indexBytes = Directory.EnumerateFiles(engine.IndexPath).Sum(f => new FileInfo(f).Length);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -15,7 +17,36 @@ internal static class Spelling
     /// <summary>A corrected query; confident when every changed word is one edit away, or two for a word of eight letters or more.</summary>
     public sealed record Correction(string Text, bool Confident);
 
+    /// <summary>Distinct word lists whose correction is kept per reader; beyond it corrections run uncached.</summary>
+    private const int MaxCachedPerReader = 1024;
+
+    /// <summary>
+    /// Corrections per point-in-time reader: a correction depends only on the words and the reader's terms, which never
+    /// change (the next reader after a commit starts empty). A reader paging through an empty result, or many readers
+    /// making the same slip, pay the automaton walk once.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, Correction?>> Cached = new();
+
     public static Correction? Correct(IndexReader reader, IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var corrections = Cached.GetValue(reader, _ => new ConcurrentDictionary<string, Correction?>(StringComparer.Ordinal));
+        var key = string.Join('\u001f', words);
+        if (corrections.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var correction = Uncached(reader, words);
+        if (corrections.Count < MaxCachedPerReader)
+        {
+            corrections.TryAdd(key, correction);
+        }
+
+        return correction;
+    }
+
+    private static Correction? Uncached(IndexReader reader, IReadOnlyList<string> words)
     {
         var terms = MultiFields.GetTerms(reader, LuceneFields.Words);
         if (terms is null || words.Count == 0)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace UseCaseHub.Web.Localization;
@@ -17,6 +18,8 @@ public static class LocalizationExtensions
             .Validate(o => o.EffectiveCultures.All(IsKnownCulture), "Localization:Cultures holds a culture .NET does not know.")
             .ValidateOnStart();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory>(provider => new CachingStringLocalizerFactory(provider.GetRequiredService<ResourceManagerStringLocalizerFactory>()));
         services.AddHubValidationMessages();
         services.AddSingleton<LanguageLinks>();
         services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<HubLocalizationOptions>>((request, hub) =>

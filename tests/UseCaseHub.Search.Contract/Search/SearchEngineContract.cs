@@ -502,6 +502,21 @@ public abstract class SearchEngineContract(SearchCorpus corpus)
     }
 
     [ContractFact]
+    public async Task A_correction_follows_the_index_a_word_indexed_since_is_found_not_corrected()
+    {
+        var farms = await corpus.Store.DocumentsAsync(async (db, documents) => (await documents.LoadAsync(db, [Farms])).Single());
+        Assert.Equal("quokka", (await SearchAsync("qoukka")).DidYouMean);
+
+        await Engine.IndexAsync([farms with { Title = farms.Title + " qoukka" }]);
+        var after = await SearchAsync("qoukka");
+        await Engine.IndexAsync([farms]);
+
+        Assert.Equal([Farms], after.Hits.Select(h => h.Id));
+        Assert.Null(after.DidYouMean);
+        Assert.Equal("quokka", (await SearchAsync("qoukka")).DidYouMean);
+    }
+
+    [ContractFact]
     public async Task A_misspelling_that_finds_nothing_is_searched_as_its_confident_correction()
     {
         var result = await SearchAsync("quokkka telemetri");

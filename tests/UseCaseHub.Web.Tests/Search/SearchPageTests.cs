@@ -43,6 +43,18 @@ public sealed class SearchPageTests(HubFactory factory) : IClassFixture<HubFacto
         Assert.NotNull(filtered.QuerySelector(".facet[data-facet=region] li li li a[aria-current=true]"));
     }
 
+    [Theory]
+    [InlineData("/search", "/search?country=KE")]
+    [InlineData("/search?page=2&q=water%20%26%20sanitation", "/search?q=water%20%26%20sanitation&country=KE")]
+    [InlineData("/fr/search?q=eau&sort=newest&page=3", "/fr/search?q=eau&sort=newest&country=KE")]
+    [InlineData("/search?sdg=6&sdg=14", "/search?sdg=6&sdg=14&country=KE")]
+    public async Task A_facet_link_that_switches_a_value_on_keeps_the_query_in_its_order_escaped_and_drops_the_page(string asked, string kenyaLink)
+    {
+        var page = await GetPageAsync(asked);
+
+        Assert.Contains(page.QuerySelectorAll(".facet[data-facet=region] a"), a => a.GetAttribute("href") == kenyaLink);
+    }
+
     [Fact]
     public async Task Active_filters_are_chips_with_a_link_that_removes_each()
     {

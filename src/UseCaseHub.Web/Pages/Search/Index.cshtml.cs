@@ -42,10 +42,22 @@ public sealed class IndexModel(ISearchEngine engine, SearchLabels labels, IOptio
         Asked.Filters.TryGetValue(facet, out var values) && values.Contains(value, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>This search with one facet value switched on or off, back on page 1.</summary>
-    public string Toggle(string facet, string value) => Href(Pairs()
-        .Where(p => p.Key != "page")
-        .Where(p => !(p.Key == facet && string.Equals(p.Value, value, StringComparison.OrdinalIgnoreCase)))
-        .Concat(IsSelected(facet, value) ? [] : [new KeyValuePair<string, string>(facet, value)]));
+    public string Toggle(string facet, string value)
+    {
+        var asked = Pairs().Any(p => p.Key == facet && string.Equals(p.Value, value, StringComparison.OrdinalIgnoreCase));
+        if (!asked && !IsSelected(facet, value))
+        {
+            // Switching on, the sidebar's common case (hundreds of links a page): the rest of the query is the same for
+            // every link, so it is escaped and joined once.
+            _withoutPage ??= string.Join("&", Pairs().Where(p => p.Key != "page").Select(Escape));
+            return SearchPath + "?" + (_withoutPage.Length == 0 ? "" : _withoutPage + "&") + Escape(new(facet, value));
+        }
+
+        return Href(Pairs()
+            .Where(p => p.Key != "page")
+            .Where(p => !(p.Key == facet && string.Equals(p.Value, value, StringComparison.OrdinalIgnoreCase)))
+            .Concat(IsSelected(facet, value) ? [] : [new KeyValuePair<string, string>(facet, value)]));
+    }
 
     public string WithPage(int page) => Href(Pairs().Where(p => p.Key != "page").Append(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
@@ -63,7 +75,12 @@ public sealed class IndexModel(ISearchEngine engine, SearchLabels labels, IOptio
         [.. Request.Query.Where(p => SearchQuery.Parameters.Contains(p.Key)).SelectMany(p => p.Value.Where(v => !string.IsNullOrEmpty(v)).Select(v => new KeyValuePair<string, string>(p.Key, v!)))];
 
     private List<KeyValuePair<string, string>>? _pairs;
+    private string? _withoutPage;
+    private string? _searchPath;
 
-    private string Href(IEnumerable<KeyValuePair<string, string>> pairs) =>
-        Url.Content("~/search") + "?" + string.Join("&", pairs.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+    private string SearchPath => _searchPath ??= Url.Content("~/search");
+
+    private string Href(IEnumerable<KeyValuePair<string, string>> pairs) => SearchPath + "?" + string.Join("&", pairs.Select(Escape));
+
+    private static string Escape(KeyValuePair<string, string> pair) => Uri.EscapeDataString(pair.Key) + "=" + Uri.EscapeDataString(pair.Value);
 }
