@@ -108,6 +108,9 @@ internal sealed class RankingQuery : CustomScoreQuery
 
     private sealed class Provider(AtomicReaderContext context, FixedBitSet? own, Feature[] features) : CustomScoreProvider(context)
     {
+        /// <summary>The one feature's value, passed on without an array per matched document (a provider serves one segment of one search).</summary>
+        private readonly float[] _one = new float[1];
+
         public override float CustomScore(int doc, float subQueryScore, float[] valSrcScores)
         {
             bool title = false, phrase = false, exact = false;
@@ -124,7 +127,15 @@ internal sealed class RankingQuery : CustomScoreQuery
             return Tier(own?.Get(doc) == true, title, phrase, exact) + (subQueryScore / (1 + subQueryScore));
         }
 
-        public override float CustomScore(int doc, float subQueryScore, float valSrcScore) =>
-            CustomScore(doc, subQueryScore, features.Length == 0 ? [] : [valSrcScore]);
+        public override float CustomScore(int doc, float subQueryScore, float valSrcScore)
+        {
+            if (features.Length == 0)
+            {
+                return CustomScore(doc, subQueryScore, []);
+            }
+
+            _one[0] = valSrcScore;
+            return CustomScore(doc, subQueryScore, _one);
+        }
     }
 }

@@ -25,6 +25,9 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         entry.HasIndex(e => e.Slug).IsUnique().HasFilter(EntryRevisions.NotARevisionSql);
         entry.HasOne<Entry>().WithMany().HasForeignKey(e => e.RevisionOfId).OnDelete(DeleteBehavior.Cascade);
         entry.HasIndex(e => e.RevisionOfId).IsUnique().HasFilter(EntryRevisions.OpenRevisionSql);
+        // The filtered index above cannot serve the foreign key: deleting an entry looked for its revisions by reading
+        // every entry (2,000 deletes among 100,000 entries took 95 s on PostgreSQL). A plain index serves the cascade.
+        entry.HasIndex(e => e.RevisionOfId, "IX_Entries_RevisionOfId_All");
         entry.Property(e => e.Title).HasMaxLength(300);
         entry.Property(e => e.Summary).HasMaxLength(2000);
         entry.Property(e => e.Language).HasMaxLength(35);

@@ -921,6 +921,8 @@ namespace UseCaseHub.Store.Postgres.Migrations
 
                     b.HasIndex("Type", "Status", "Id");
 
+                    b.HasIndex(new[] { "RevisionOfId" }, "IX_Entries_RevisionOfId_All");
+
                     b.ToTable("Entries", (string)null);
 
                     b.HasDiscriminator<string>("Type").HasValue("Entry");

@@ -907,6 +907,8 @@ namespace UseCaseHub.Core.Store.Migrations
 
                     b.HasIndex("Type", "Status", "Id");
 
+                    b.HasIndex(new[] { "RevisionOfId" }, "IX_Entries_RevisionOfId_All");
+
                     b.ToTable("Entries", (string)null);
 
                     b.HasDiscriminator<string>("Type").HasValue("Entry");
