@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
+using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -17,34 +16,15 @@ internal static class Spelling
     /// <summary>A corrected query; confident when every changed word is one edit away, or two for a word of eight letters or more.</summary>
     public sealed record Correction(string Text, bool Confident);
 
-    /// <summary>Distinct word lists whose correction is kept per reader; beyond it corrections run uncached.</summary>
-    private const int MaxCachedPerReader = 1024;
-
     /// <summary>
-    /// Corrections per point-in-time reader: a correction depends only on the words and the reader's terms, which never
-    /// change (the next reader after a commit starts empty). A reader paging through an empty result, or many readers
-    /// making the same slip, pay the automaton walk once.
+    /// Corrections per point-in-time reader (1,024 word lists each): a correction depends only on the words and the
+    /// reader's terms. A reader paging through an empty result, or many readers making the same slip, pay the automaton
+    /// walk once.
     /// </summary>
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, Correction?>> Cached = new();
+    private static readonly PerReaderCache<Correction?> Cached = new(1024);
 
-    public static Correction? Correct(IndexReader reader, IReadOnlyList<string> words)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        var corrections = Cached.GetValue(reader, _ => new ConcurrentDictionary<string, Correction?>(StringComparer.Ordinal));
-        var key = string.Join('\u001f', words);
-        if (corrections.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-
-        var correction = Uncached(reader, words);
-        if (corrections.Count < MaxCachedPerReader)
-        {
-            corrections.TryAdd(key, correction);
-        }
-
-        return correction;
-    }
+    public static Correction? Correct(IndexReader reader, IReadOnlyList<string> words) =>
+        Cached.GetOrAdd(reader, CacheKey.AppendParts(new StringBuilder(), words).ToString(), () => Uncached(reader, words));
 
     private static Correction? Uncached(IndexReader reader, IReadOnlyList<string> words)
     {

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using UseCaseHub.Core.Search;
 
@@ -15,43 +13,20 @@ namespace UseCaseHub.Search.Lucene;
 internal static class WordlessResults
 {
     /// <summary>Distinct requests kept per searcher; beyond it (many organisations' audiences, odd pages) searches run uncached.</summary>
-    private const int MaxPerSearcher = 256;
+    private static readonly PerReaderCache<SearchResult> Cache = new(256);
 
-    private static readonly ConditionalWeakTable<SnapshotSearcher, ConcurrentDictionary<string, SearchResult>> Cache = new();
-
-    public static SearchResult GetOrSearch(SnapshotSearcher searcher, SearchRequest request, Func<SearchResult> search)
-    {
-        if (!string.IsNullOrWhiteSpace(request.Query))
-        {
-            return search();
-        }
-
-        var results = Cache.GetValue(searcher, _ => new ConcurrentDictionary<string, SearchResult>(StringComparer.Ordinal));
-        var key = Key(request);
-        if (results.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        var result = search();
-        if (results.Count < MaxPerSearcher)
-        {
-            results.TryAdd(key, result);
-        }
-
-        return result;
-    }
+    public static SearchResult GetOrSearch(SnapshotSearcher searcher, SearchRequest request, Func<SearchResult> search) =>
+        string.IsNullOrWhiteSpace(request.Query) ? Cache.GetOrAdd(searcher, Key(request), search) : search();
 
     /// <summary>Every field of the request that shapes the answer (a test checks that each property of the request is in it).</summary>
     internal static string Key(SearchRequest request)
     {
         var key = new StringBuilder();
         key.Append(CultureInfo.InvariantCulture, $"{request.Query}|{request.Audience.SeesEverything}|{request.Audience.Organization}|{request.Language}|{request.OriginalsOnly}|{request.FacetLimit}|{request.FacetChildren}|{request.Sort}|{request.Page}|{request.PageSize}|{request.Highlight}|");
-        key.AppendJoin(',', request.Facets).Append('|');
+        CacheKey.AppendParts(key, request.Facets);
         foreach (var (facet, values) in request.Filters.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            key.Append(facet).Append('=');
-            key.AppendJoin('\u001f', values.Order(StringComparer.Ordinal)).Append('\u001e');
+            CacheKey.AppendParts(key, [facet, .. values.Order(StringComparer.Ordinal)]);
         }
 
         return key.ToString();

@@ -45,6 +45,18 @@ public sealed class WordlessResultsTests
     }
 
     [Fact]
+    public void A_value_holding_a_separator_never_shares_a_key_with_two_values()
+    {
+        static SearchRequest With(params string[] values) =>
+            Base with { Filters = new Dictionary<string, IReadOnlyList<string>> { [Facets.Vertical] = values } };
+
+        Assert.NotEqual(WordlessResults.Key(With("energy", "water")), WordlessResults.Key(With("energy\u001fwater")));
+        Assert.NotEqual(WordlessResults.Key(With("energy", "water")), WordlessResults.Key(With("energy,water")));
+        Assert.NotEqual(WordlessResults.Key(With("a;", "b")), WordlessResults.Key(With("a", ";b")));
+        Assert.Equal(WordlessResults.Key(With("energy", "water")), WordlessResults.Key(With("water", "energy")));
+    }
+
+    [Fact]
     public void Two_organisations_audiences_have_different_keys()
     {
         var one = Base with { Audience = new SearchAudience(false, Guid.NewGuid()) };
