@@ -14,6 +14,8 @@ namespace UseCaseHub.Benchmarks;
 /// standpoints, in the template's language) with a new id, pid and slug; its tags keep the template's number of tags
 /// per facet, each kept from the template half the time and otherwise drawn with the shipped entries' frequencies, so
 /// facet counts spread as a growing catalogue's would rather than in 84 identical blocks. Seeded: every run the same.
+/// The SQL is the one both stores speak (quoted names, <c>@</c> parameters, <c>ON CONFLICT DO NOTHING</c>); only the
+/// column list's source and the id's form (PostgreSQL's uuid, SQLite's uppercase text) differ.
 /// </summary>
 internal sealed class RealCorpus(HubDbContext db, int seed)
 {
@@ -38,12 +40,16 @@ internal sealed class RealCorpus(HubDbContext db, int seed)
             ["EntryStandards"] = templates.SelectMany(t => t.Standards.Select(v => (object)v.Code)).ToList(),
         };
 
+        var postgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        object Key(Guid id) => postgres ? id : id.ToString().ToUpperInvariant();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         var columns = new List<string>();
         using (var info = connection.CreateCommand())
         {
-            info.CommandText = "SELECT name FROM pragma_table_info('Entries')";
+            info.CommandText = postgres
+                ? "SELECT column_name FROM information_schema.columns WHERE table_name = 'Entries' AND table_schema = current_schema() ORDER BY ordinal_position"
+                : "SELECT name FROM pragma_table_info('Entries')";
             await using var reader = await info.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -54,33 +60,33 @@ internal sealed class RealCorpus(HubDbContext db, int seed)
         // Every column copied from the template except those that identify the entry or its content file.
         var replaced = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Id"] = "$id",
-            ["Pid"] = "$pid",
-            ["Slug"] = "Slug || $suffix",
+            ["Id"] = "@id",
+            ["Pid"] = "@pid",
+            ["Slug"] = "\"Slug\" || @suffix",
             ["ContentHash"] = "NULL",
-            ["ConcurrencyStamp"] = "$stamp",
+            ["ConcurrencyStamp"] = "@stamp",
         };
         var select = string.Join(", ", columns.Select(c => replaced.TryGetValue(c, out var value) ? value : $"\"{c}\""));
         var transaction = await connection.BeginTransactionAsync();
-        using var copy = Command(connection, $"INSERT INTO Entries ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {select} FROM Entries WHERE Id = $template",
-            "$id", "$pid", "$suffix", "$stamp", "$template");
+        using var copy = Command(connection, $"INSERT INTO \"Entries\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {select} FROM \"Entries\" WHERE \"Id\" = @template",
+            "@id", "@pid", "@suffix", "@stamp", "@template");
         var links = new Dictionary<string, DbCommand>
         {
-            ["EntrySdgs"] = Command(connection, "INSERT OR IGNORE INTO EntrySdgs (EntriesId, SdgsNumber) VALUES ($e, $v)", "$e", "$v"),
-            ["EntrySdgTargets"] = Command(connection, "INSERT OR IGNORE INTO EntrySdgTargets (EntriesId, SdgTargetsCode) VALUES ($e, $v)", "$e", "$v"),
-            ["EntryCountries"] = Command(connection, "INSERT OR IGNORE INTO EntryCountries (EntriesId, CountriesIso2) VALUES ($e, $v)", "$e", "$v"),
-            ["EntryVerticals"] = Command(connection, "INSERT OR IGNORE INTO EntryVerticals (EntriesId, VerticalsSlug) VALUES ($e, $v)", "$e", "$v"),
-            ["EntryTechnologies"] = Command(connection, "INSERT OR IGNORE INTO EntryTechnologies (EntriesId, TechnologiesSlug) VALUES ($e, $v)", "$e", "$v"),
-            ["EntryStandards"] = Command(connection, "INSERT OR IGNORE INTO EntryStandards (EntriesId, StandardsCode) VALUES ($e, $v)", "$e", "$v"),
+            ["EntrySdgs"] = Link(connection, "EntrySdgs", "SdgsNumber"),
+            ["EntrySdgTargets"] = Link(connection, "EntrySdgTargets", "SdgTargetsCode"),
+            ["EntryCountries"] = Link(connection, "EntryCountries", "CountriesIso2"),
+            ["EntryVerticals"] = Link(connection, "EntryVerticals", "VerticalsSlug"),
+            ["EntryTechnologies"] = Link(connection, "EntryTechnologies", "TechnologiesSlug"),
+            ["EntryStandards"] = Link(connection, "EntryStandards", "StandardsCode"),
         };
 
+        var prepared = new HashSet<DbCommand>();
         for (var i = 0; i < copies; i++)
         {
             var template = templates[i % templates.Count];
-            var id = Guid.NewGuid().ToString().ToUpperInvariant();
-            var key = template.Id.ToString().ToUpperInvariant();
+            var id = Key(Guid.NewGuid());
             // The template's kind prefix and a year no shipped entry uses: pids stay valid and never collide.
-            Run(copy, id, $"{template.Pid[..2]}-2031-{i:D6}", $"-r{i}", Guid.NewGuid().ToString().ToUpperInvariant(), key);
+            Run(copy, id, $"{template.Pid[..2]}-2031-{i:D6}", $"-r{i}", Key(Guid.NewGuid()), Key(template.Id));
             await copy.ExecuteNonQueryAsync();
             TextBytes += bytes[template.Id];
 
@@ -126,6 +132,12 @@ internal sealed class RealCorpus(HubDbContext db, int seed)
             {
                 command.Parameters[p].Value = values[p];
             }
+
+            // Prepared once its parameters have values: Npgsql infers their types from the first ones.
+            if (prepared.Add(command))
+            {
+                command.Prepare();
+            }
         }
     }
 
@@ -135,6 +147,9 @@ internal sealed class RealCorpus(HubDbContext db, int seed)
         return new[] { entry.Title, entry.Summary, MarkdownRenderer.ToPlainText(entry.Body), useCase?.Interoperability, useCase?.DataAndIdentifiers, useCase?.SecurityAndTrust, useCase?.LessonsLearned }
             .Sum(s => s is null ? 0 : Encoding.UTF8.GetByteCount(s));
     }
+
+    private static DbCommand Link(DbConnection connection, string table, string valueColumn) =>
+        Command(connection, $"INSERT INTO \"{table}\" (\"EntriesId\", \"{valueColumn}\") VALUES (@e, @v) ON CONFLICT DO NOTHING", "@e", "@v");
 
     private static DbCommand Command(DbConnection connection, string sql, params string[] parameters)
     {
@@ -147,7 +162,6 @@ internal sealed class RealCorpus(HubDbContext db, int seed)
             command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
         return command;
     }
 }

@@ -10,27 +10,20 @@ namespace UseCaseHub.Benchmarks;
 /// <summary>
 /// Store writes through the real write path: entities added to <see cref="HubDbContext"/> and saved with SaveChanges
 /// (change tracking, the link tables, the search outbox rows the context adds), 100 entries a save, on whichever
-/// provider the store runs. The corpus itself is bulk-loaded faster (<see cref="CorpusGenerator"/>, SQLite only);
-/// this is what the API and the importer pay. The measured entries are removed afterwards (not timed), leaving the corpus as
-/// it was; a corpus written this way (<c>keep</c>) has a prefix and PIDs of its own, so the two never collide nor go together.
+/// provider the store runs. The corpus itself is bulk-loaded faster in SQL (<see cref="CorpusGenerator"/>, <see cref="RealCorpus"/>);
+/// this is what the API and the importer pay. The measured entries are removed afterwards (not timed), leaving the corpus as it was.
 /// </summary>
 internal static class StoreWrites
 {
     private const int Batch = 100;
-    /// <summary>Every entry written here starts so; the shipped entries copied never do.</summary>
-    private const string SlugPrefix = "bench-";
-    private const string MeasuredPrefix = SlugPrefix + "write-";
-    private const string CorpusPrefix = SlugPrefix + "corpus-";
+    /// <summary>Every entry written here starts so; the entries copied never do.</summary>
+    private const string MeasuredPrefix = "bench-write-";
 
     /// <summary>Writes <paramref name="count"/> entries and removes them again: the write rate, the corpus unchanged.</summary>
-    public static Task<(int Written, double Seconds)> MeasureAsync(IServiceProvider services, int count, int seed) =>
-        WriteAsync(services, count, seed, keep: false, _ => { });
-
-    public static async Task<(int Written, double Seconds)> WriteAsync(IServiceProvider services, int count, int seed, bool keep, Action<int> progress)
+    public static async Task<(int Written, double Seconds)> MeasureAsync(IServiceProvider services, int count, int seed)
     {
         var random = new Random(seed);
         var run = random.Next(100, 999);
-        var (prefix, year) = keep ? (CorpusPrefix, 2030) : (MeasuredPrefix, 2031);
         var clock = Stopwatch.StartNew();
         var written = 0;
         while (written < count)
@@ -38,7 +31,7 @@ internal static class StoreWrites
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             // The shipped entries (tracked, so their tags attach as they are): each write copies one, as a bulk submission would.
-            var templates = await db.Entries.Canonical().Where(e => !e.Slug.StartsWith("synthetic-") && !e.Slug.StartsWith(SlugPrefix))
+            var templates = await db.Entries.Canonical().Where(e => !e.Slug.StartsWith("synthetic-") && !e.Slug.StartsWith(MeasuredPrefix))
                 .Include(e => e.Sdgs).Include(e => e.Countries).Include(e => e.Verticals).Include(e => e.Technologies).Include(e => e.Standards)
                 .AsSplitQuery().Take(200).ToListAsync();
             var now = DateTimeOffset.UtcNow;
@@ -57,8 +50,8 @@ internal static class StoreWrites
                     }
                     : new BestPractice();
                 entry.Id = Guid.NewGuid();
-                entry.Pid = $"{(entry is UseCase ? "UC" : "BP")}-{year}-{run}{written:D6}";
-                entry.Slug = $"{prefix}{run}-{written}";
+                entry.Pid = $"{(entry is UseCase ? "UC" : "BP")}-2031-{run}{written:D6}";
+                entry.Slug = $"{MeasuredPrefix}{run}-{written}";
                 entry.Title = template.Title;
                 entry.Summary = template.Summary;
                 entry.Body = template.Body;
@@ -74,14 +67,9 @@ internal static class StoreWrites
             }
 
             await db.SaveChangesAsync();
-            progress(written);
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        if (keep)
-        {
-            return (written, seconds);
-        }
 
         await using (var scope = services.CreateAsyncScope())
         {
