@@ -24,16 +24,29 @@ internal static class StoreWrites
     {
         var random = new Random(seed);
         var run = random.Next(100, 999);
+        List<Entry> templates;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // The entries to copy, read once and untracked (not timed per batch: a writer has its entry in hand).
+            templates = await scope.ServiceProvider.GetRequiredService<HubDbContext>().Entries.Canonical().AsNoTracking()
+                .Where(e => !e.Slug.StartsWith("synthetic-") && !e.Slug.StartsWith(MeasuredPrefix)).OrderBy(e => e.Pid).Take(200)
+                .Include(e => e.Sdgs).Include(e => e.Countries).Include(e => e.Verticals).Include(e => e.Technologies).Include(e => e.Standards)
+                .AsSplitQuery().ToListAsync();
+        }
+
         var clock = Stopwatch.StartNew();
         var written = 0;
         while (written < count)
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-            // The shipped entries (tracked, so their tags attach as they are): each write copies one, as a bulk submission would.
-            var templates = await db.Entries.Canonical().Where(e => !e.Slug.StartsWith("synthetic-") && !e.Slug.StartsWith(MeasuredPrefix))
-                .Include(e => e.Sdgs).Include(e => e.Countries).Include(e => e.Verticals).Include(e => e.Technologies).Include(e => e.Standards)
-                .AsSplitQuery().Take(200).ToListAsync();
+            // The tags each save links, loaded into its context as a writer loads the tags it was sent.
+            var sdgs = await db.SdgGoals.ToDictionaryAsync(g => g.Number);
+            var countries = await db.Countries.ToDictionaryAsync(c => c.Iso2);
+            var verticals = await db.Verticals.ToDictionaryAsync(v => v.Slug);
+            var technologies = await db.Technologies.ToDictionaryAsync(t => t.Slug);
+            var codes = templates.SelectMany(t => t.Standards.Select(s => s.Code)).Distinct().ToList();
+            var standards = await db.Standards.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code);
             var now = DateTimeOffset.UtcNow;
             for (var i = 0; i < Batch && written < count; i++, written++)
             {
@@ -58,11 +71,11 @@ internal static class StoreWrites
                 entry.Language = template.Language;
                 entry.Status = EntryStatus.Published;
                 entry.PublishedAt = entry.CreatedAt = entry.UpdatedAt = now;
-                entry.Sdgs = [.. template.Sdgs];
-                entry.Countries = [.. template.Countries];
-                entry.Verticals = [.. template.Verticals];
-                entry.Technologies = [.. template.Technologies];
-                entry.Standards = [.. template.Standards];
+                entry.Sdgs = [.. template.Sdgs.Select(g => sdgs[g.Number])];
+                entry.Countries = [.. template.Countries.Select(c => countries[c.Iso2])];
+                entry.Verticals = [.. template.Verticals.Select(v => verticals[v.Slug])];
+                entry.Technologies = [.. template.Technologies.Select(t => technologies[t.Slug])];
+                entry.Standards = [.. template.Standards.Select(c => standards[c.Code])];
                 db.Add(entry);
             }
 

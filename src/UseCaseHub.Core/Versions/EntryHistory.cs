@@ -48,6 +48,8 @@ public static class EntryHistory
         // One query for the batch (the importer adds many entries in one save).
         var last = versions.IgnoreQueryFilters().Where(v => pids.Contains(v.Pid)).GroupBy(v => v.Pid)
             .Select(g => new { Pid = g.Key, Number = g.Max(v => v.Number) }).ToDictionary(x => x.Pid, x => x.Number, StringComparer.Ordinal);
+        // Read once: every ChangeTracker.Entries() call detects changes across the whole context (per move it cost most of a 100-entry save).
+        var tracked = db.ChangeTracker.Entries<EntryVersion>().Select(v => v.Entity).ToList();
         foreach (var (entry, to) in moves)
         {
             var outcome = to switch
@@ -64,7 +66,7 @@ public static class EntryHistory
                 continue;
             }
 
-            var pending = outcome == VersionOutcome.Pending ? null : Pending(db, entry.Pid);
+            var pending = outcome == VersionOutcome.Pending ? null : Pending(db, tracked, entry.Pid);
             if (outcome is VersionOutcome.Pending or VersionOutcome.Published)
             {
                 EntryContent.EnsureLoaded(db, entry);
@@ -95,6 +97,7 @@ public static class EntryHistory
                 };
                 Fill(db, version, entry);
                 versions.Add(version);
+                tracked.Add(version);
             }
         }
     }
@@ -112,9 +115,9 @@ public static class EntryHistory
         version.Snapshot = snapshot.ToJson();
     }
 
-    /// <summary>The version of this PID awaiting its outcome: added in this save, or stored (at most one is pending at a time).</summary>
-    private static EntryVersion? Pending(HubDbContext db, string pid) =>
-        db.ChangeTracker.Entries<EntryVersion>().Select(v => v.Entity).LastOrDefault(v => v.Pid == pid && v.Outcome == VersionOutcome.Pending)
+    /// <summary>The version of this PID awaiting its outcome: tracked (added in this save), or stored (at most one is pending at a time).</summary>
+    private static EntryVersion? Pending(HubDbContext db, List<EntryVersion> tracked, string pid) =>
+        tracked.LastOrDefault(v => v.Pid == pid && v.Outcome == VersionOutcome.Pending)
         ?? db.Set<EntryVersion>().IgnoreQueryFilters().Where(v => v.Pid == pid && v.Outcome == VersionOutcome.Pending)
             .OrderByDescending(v => v.Number).FirstOrDefault();
 }
