@@ -21,7 +21,7 @@ namespace UseCaseHub.Benchmarks;
 /// next to a bare Lucene baseline, then the host on loopback under concurrent load.
 /// With --real, the shipped content/ (through the real importer), repeated to --entries N when given, loaded from outside by wrk.
 /// Options: --soak MINUTES --real --entries N --queries N --seconds N --clients N --seed N --data DIR (kept, reused) --profile --http-only --skip-reindex (reuse the index in --data) --only NAME (the HTTP scenarios whose name starts so)
-/// --store sqlite|postgres --pg CONNSTR (the store; the index stays in --data) --writes N (store writes measured through SaveChanges; 0 skips)
+/// --store sqlite|postgres --pg CONNSTR (the store; the index stays in --data) --writes N (store writes measured through SaveChanges; 0 skips) --warmup SECONDS (wrk)
 /// </summary>
 internal static class Benchmark
 {
@@ -45,6 +45,7 @@ internal static class Benchmark
     public static async Task Main(string[] args)
     {
         var options = Options.Parse(args);
+        WrkBenchmark.WarmUpSeconds = options.WarmUp;
         var data = options.Data ?? TestPaths.NewTemporaryFolder();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Cpu()}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; load average {LoadAverage()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine(options.Real
@@ -301,6 +302,9 @@ internal sealed record Options(int? Entries, int Queries, int Seconds, int Clien
     /// <summary>--soak MINUTES: the mixed soak instead of the HTTP scenarios (<see cref="Soak"/>).</summary>
     public int? SoakMinutes { get; init; }
 
+    /// <summary>--warmup SECONDS: unmeasured wrk load before each scenario (<see cref="WrkBenchmark.WarmUpSeconds"/>).</summary>
+    public int WarmUp { get; init; } = 15;
+
     /// <summary>The synthetic corpus's size: 100,000 unless told.</summary>
     public int SyntheticEntries => Entries ?? 100_000;
 
@@ -313,6 +317,7 @@ internal sealed record Options(int? Entries, int Queries, int Seconds, int Clien
             Value("--store") ?? "sqlite", Value("--pg"), Number("--writes", 2_000))
         {
             SoakMinutes = Value("--soak") is { } soak ? int.Parse(soak, CultureInfo.InvariantCulture) : null,
+            WarmUp = Number("--warmup", 15),
         };
         if (options.Store is not ("sqlite" or "postgres"))
         {

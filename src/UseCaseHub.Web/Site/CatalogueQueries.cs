@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using UseCaseHub.Core.Access;
 using UseCaseHub.Core.Catalogue;
@@ -36,7 +35,7 @@ public sealed record TagCount(string Key, string Label, int Count, string? Colou
 /// one rule in <see cref="Visibility"/>. Taxonomy names are shown in the reader's language through
 /// <see cref="ITaxonomyLabels"/> and ordered as it sorts.
 /// </summary>
-public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> options, IMemoryCache cache, ITaxonomyLabels labels)
+public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> options, ITaxonomyLabels labels)
 {
     public int PageSize => options.Value.PageSize;
 
@@ -245,19 +244,6 @@ public sealed class CatalogueQueries(HubDbContext db, IOptions<SiteOptions> opti
     public Task<Page?> PageAsync(string slug, string language, CancellationToken cancellationToken = default) =>
         db.Pages.AsNoTracking().Where(p => p.Slug == slug && (p.Language == language || p.Language == "en"))
             .OrderBy(p => p.Language == language ? 0 : 1).FirstOrDefaultAsync(cancellationToken);
-
-    /// <summary>
-    /// The site pages every page links to in its footer: read once a minute, not once per page view (the pages change
-    /// only with a content import, so a new one may take up to a minute to appear in the footer).
-    /// </summary>
-    public async Task<List<Page>> FooterPagesAsync(CancellationToken cancellationToken = default) =>
-        await cache.GetOrCreateAsync(FooterPagesKey, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return db.Pages.AsNoTracking().Where(p => p.Language == "en").OrderBy(p => p.Order).ThenBy(p => p.Title).ToListAsync(cancellationToken);
-        }) ?? [];
-
-    private const string FooterPagesKey = "site:footer-pages";
 }
 
 /// <summary>One language an entry can be read in, and where.</summary>

@@ -21,6 +21,7 @@ public static class SiteServiceCollectionExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMemoryCache();
         services.AddScoped<CatalogueQueries>();
+        services.AddSingleton<FooterPages>();
         services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;
