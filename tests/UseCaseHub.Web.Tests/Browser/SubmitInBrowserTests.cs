@@ -20,7 +20,8 @@ public sealed class MemberBrowserFixture : BrowserFixture
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(IdentityHubFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.OrdinalIgnoreCase));
+        // Longer than Playwright's 30 s default: under the whole suite's load one sign-in took longer than that.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.OrdinalIgnoreCase), new() { Timeout = 90_000 });
         return page;
     }
 }
