@@ -28,8 +28,8 @@ internal static class Benchmark
     /// <summary>The HTTP scenarios: one more is one more line.</summary>
     private static readonly HttpScenario[] Scenarios =
     [
-        new("/api/search", q => "/api/search?" + q.QueryString()),
-        new("/search", q => "/search?" + q.QueryString()),
+        new("/api/search", q => "/api/search?" + q.QueryString(), Searches: true),
+        new("/search", q => "/search?" + q.QueryString(), Searches: true),
         new("OData $filter any(SDG) + $count, top 10", q => $"/odata/UseCases?$filter=Sdgs/any(s: s/Number eq {SdgOf(q)})&$count=true&$top=10&$select=Pid,Title"),
         new("OData $search + $count, top 10", q => "/odata/UseCases?$search=" + Uri.EscapeDataString(q.Text) + "&$count=true&$top=10&$select=Pid,Title"),
         new("OData $apply count by SDG", _ => "/odata/EntryTags?$apply=filter(Facet eq 'sdg')/groupby((Code),aggregate($count as Entries))"),
@@ -45,7 +45,6 @@ internal static class Benchmark
     public static async Task Main(string[] args)
     {
         var options = Options.Parse(args);
-        WrkBenchmark.WarmUpSeconds = options.WarmUp;
         var data = options.Data ?? TestPaths.NewTemporaryFolder();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Cpu()}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; load average {LoadAverage()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine(options.Real
@@ -125,15 +124,18 @@ internal static class Benchmark
     private static async Task EnsureProviderAsync(IServiceProvider services, Options options)
     {
         await using var scope = services.CreateAsyncScope();
-        var provider = scope.ServiceProvider.GetRequiredService<HubDbContext>().Database.ProviderName ?? "";
-        var postgres = provider.Contains("Npgsql", StringComparison.Ordinal);
-        if (postgres != options.Postgres)
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var provider = db.Database.ProviderName ?? "";
+        if (IsPostgres(db) != options.Postgres)
         {
             throw new InvalidOperationException($"--store {options.Store} asked, but the store runs on {provider}: this build has no PostgreSQL provider (Store:Provider), or ignored it.");
         }
 
         Console.WriteLine($"Store: {provider}");
     }
+
+    /// <summary>Whether the store runs on PostgreSQL (Npgsql), whatever the options asked.</summary>
+    public static bool IsPostgres(HubDbContext db) => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     /// <summary>Seeds, the real content (the templates), then the synthetic entries, unless the data folder already has them.</summary>
     private static async Task<List<TypicalQuery>> PrepareStoreAsync(IServiceProvider services, Options options, string data)
@@ -212,19 +214,19 @@ internal static class Benchmark
         var stylesheet = await WrkBenchmark.StylesheetAsync(baseAddress);
         Console.WriteLine($"Host on {baseAddress}; wrk {WrkBenchmark.Threads} threads, {WrkBenchmark.Connections} connections, {options.Seconds} s per scenario; default page size {InProcessBenchmark.DefaultPageSize}");
         // The same scenarios as the in-process client's, on the judgement mix; the request line escaped as a client would (OData's spaces and quotes).
-        (string Name, List<string> Paths)[] scenarios =
+        (string Name, List<string> Paths, bool Searches)[] scenarios =
         [
-            ("static stylesheet (floor)", [stylesheet]),
-            .. Scenarios.Select(s => (s.Name, judged.Select(q => new Uri(baseAddress, s.Url(q)).PathAndQuery).Distinct().ToList())),
+            ("static stylesheet (floor)", [stylesheet], false),
+            .. Scenarios.Select(s => (s.Name, judged.Select(q => new Uri(baseAddress, s.Url(q)).PathAndQuery).Distinct().ToList(), s.Searches)),
         ];
         WrkResult? floor = null;
-        foreach (var (name, paths) in scenarios.Where(s => options.Only is null || s.Name.StartsWith(options.Only, StringComparison.Ordinal) || s.Name.StartsWith("static", StringComparison.Ordinal)))
+        foreach (var (name, paths, searches) in scenarios.Where(s => options.Only is null || s.Name.StartsWith(options.Only, StringComparison.Ordinal) || s.Name.StartsWith("static", StringComparison.Ordinal)))
         {
-            var result = await WrkBenchmark.RunAsync(wrk, baseAddress, paths, options.Seconds);
+            var result = await WrkBenchmark.RunAsync(wrk, baseAddress, paths, options.Seconds, options.WarmUp);
             floor ??= result;
             var ratio = result == floor ? "" : $", {result.PerSecond / floor.PerSecond:P1} of the floor";
             // Only the search scenarios ask what the in-process mean measured; OData's work is the store's (on PostgreSQL, outside this process).
-            var cpu = !name.StartsWith('/') || inProcessMean is null ? "" : $", {result.CpuMsPerRequest / inProcessMean.Value:F2}x the in-process mean";
+            var cpu = !searches || inProcessMean is null ? "" : $", {result.CpuMsPerRequest / inProcessMean.Value:F2}x the in-process mean";
             Console.WriteLine($"  {name}: {result.PerSecond:N0} req/s{ratio}; p50 {result.P50:F2} ms, p95 {result.P95:F2} ms, p99 {result.P99:F2} ms (p99/p50 {result.P99 / result.P50:F1}x); "
                 + $"{result.Errors} errors of {result.Requests:N0}; host CPU {result.CpuMsPerRequest:F3} ms a request{cpu}; load average {LoadAverage()}");
         }
@@ -302,8 +304,8 @@ internal sealed record Options(int? Entries, int Queries, int Seconds, int Clien
     /// <summary>--soak MINUTES: the mixed soak instead of the HTTP scenarios (<see cref="Soak"/>).</summary>
     public int? SoakMinutes { get; init; }
 
-    /// <summary>--warmup SECONDS: unmeasured wrk load before each scenario (<see cref="WrkBenchmark.WarmUpSeconds"/>).</summary>
-    public int WarmUp { get; init; } = 15;
+    /// <summary>--warmup SECONDS: unmeasured wrk load before each scenario (<see cref="WrkBenchmark.DefaultWarmUpSeconds"/>).</summary>
+    public int WarmUp { get; init; } = WrkBenchmark.DefaultWarmUpSeconds;
 
     /// <summary>The synthetic corpus's size: 100,000 unless told.</summary>
     public int SyntheticEntries => Entries ?? 100_000;
@@ -317,7 +319,7 @@ internal sealed record Options(int? Entries, int Queries, int Seconds, int Clien
             Value("--store") ?? "sqlite", Value("--pg"), Number("--writes", 2_000))
         {
             SoakMinutes = Value("--soak") is { } soak ? int.Parse(soak, CultureInfo.InvariantCulture) : null,
-            WarmUp = Number("--warmup", 15),
+            WarmUp = Number("--warmup", WrkBenchmark.DefaultWarmUpSeconds),
         };
         if (options.Store is not ("sqlite" or "postgres"))
         {

@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace UseCaseHub.Benchmarks;
 
 /// <summary>A URL to load: one more scenario is one more line in <see cref="Benchmark"/>.</summary>
-internal sealed record HttpScenario(string Name, Func<TypicalQuery, string> Url);
+/// <summary>One HTTP scenario; <c>Searches</c> when it asks what the in-process search measures (its CPU is compared with that mean).</summary>
+internal sealed record HttpScenario(string Name, Func<TypicalQuery, string> Url, bool Searches = false);
 
 /// <summary>Concurrent clients over loopback for a fixed time: requests per second, latency, errors.</summary>
 internal static class HttpBenchmark

@@ -40,7 +40,7 @@ internal sealed class RealCorpus(HubDbContext db, int seed)
             ["EntryStandards"] = templates.SelectMany(t => t.Standards.Select(v => (object)v.Code)).ToList(),
         };
 
-        var postgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        var postgres = Benchmark.IsPostgres(db);
         object Key(Guid id) => postgres ? id : id.ToString().ToUpperInvariant();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();

@@ -32,7 +32,7 @@ internal static class Soak
         var rows = new List<(double WorkingSetMb, long Errors)>();
         for (var minute = 1; minute <= minutes; minute++)
         {
-            var result = await WrkBenchmark.RunAsync(wrk, baseAddress, paths, 60, warmUp: minute == 1, countStatuses: true);
+            var result = await WrkBenchmark.RunAsync(wrk, baseAddress, paths, 60, warmUpSeconds: minute == 1 ? WrkBenchmark.DefaultWarmUpSeconds : 0, countStatuses: true);
             using var process = Process.GetCurrentProcess();
             var workingSet = process.WorkingSet64 / 1e6;
             var heap = GC.GetGCMemoryInfo().HeapSizeBytes / 1e6;

@@ -72,13 +72,13 @@ internal static partial class WrkBenchmark
     }
 
     /// <summary>
-    /// Seconds of unmeasured load before each scenario. Tiered compilation takes 10-15 s of load to settle on a page's code
+    /// Seconds of unmeasured load before a scenario unless told. Tiered compilation takes 10-15 s of load to settle on a page's code
     /// (counted with dotnet-counters: thousands of methods jitted per 4 s at first, a few hundred after 12 s); a 3 s warm-up
     /// measured the search page at twice its steady CPU per request.
     /// </summary>
-    public static int WarmUpSeconds { get; set; } = 15;
+    public const int DefaultWarmUpSeconds = 15;
 
-    public static async Task<WrkResult> RunAsync(string wrk, Uri baseAddress, IReadOnlyList<string> paths, int seconds, bool warmUp = true,
+    public static async Task<WrkResult> RunAsync(string wrk, Uri baseAddress, IReadOnlyList<string> paths, int seconds, int warmUpSeconds = DefaultWarmUpSeconds,
         bool countStatuses = false)
     {
         var script = Path.Combine(Path.GetTempPath(), $"usecasehub-wrk-{Guid.NewGuid():N}.lua");
@@ -86,9 +86,9 @@ internal static partial class WrkBenchmark
         try
         {
             // Warm up (JIT tiering, Razor, caches) with the same load, unmeasured.
-            if (warmUp && WarmUpSeconds > 0)
+            if (warmUpSeconds > 0)
             {
-                await RunWrkAsync(wrk, baseAddress, script, WarmUpSeconds);
+                await RunWrkAsync(wrk, baseAddress, script, warmUpSeconds);
             }
 
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
