@@ -180,7 +180,7 @@ internal static class Benchmark
         {
             var importing = Stopwatch.StartNew();
             var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync();
-            Console.WriteLine($"Content: {report.Added} shipped entries imported by the content importer in {importing.Elapsed.TotalSeconds:F1} s ({report.Failed} failed)");
+            Console.WriteLine($"Content: {report.Added} shipped files (entries, translations, pages) imported by the content importer in {importing.Elapsed.TotalSeconds:F1} s ({report.Failed} failed)");
             await db.SearchOutbox.ExecuteDeleteAsync();
             var corpus = new RealCorpus(db, options.Seed);
             var repeating = Stopwatch.StartNew();
