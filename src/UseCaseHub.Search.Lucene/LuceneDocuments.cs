@@ -6,7 +6,7 @@ using UseCaseHub.Core.Search;
 
 namespace UseCaseHub.Search.Lucene;
 
-/// <summary>A <see cref="SearchDocument"/> as Lucene fields. Only the tags and the body are stored (for snippets and more-like-this); the result line is a doc value.</summary>
+/// <summary>A <see cref="SearchDocument"/> as Lucene fields. Only the tags are stored (for more-like-this); the result line and the body are doc values.</summary>
 internal static class LuceneDocuments
 {
     public static Document From(SearchDocument source, LuceneAnalyzers analyzers)
@@ -19,7 +19,7 @@ internal static class LuceneDocuments
             HitRecord.From(source, language),
             new StringField(LuceneFields.Status, source.Status.ToLowerInvariant(), Field.Store.NO),
             new StoredField(LuceneFields.Tags, tags),
-            new StoredField(LuceneFields.Body, source.Body),
+            HitRecord.BodyFrom(source),
             new TextField(LuceneFields.Words, source.Title + "\n" + source.Summary + "\n" + tags, Field.Store.NO),
             new SortedDocValuesField(LuceneFields.TitleSort, new BytesRef(source.Title.ToLowerInvariant())),
             new NumericDocValuesField(LuceneFields.Date, (source.PublishedAt ?? source.UpdatedAt).UtcTicks),

@@ -10,8 +10,10 @@ internal static class LuceneFields
     /// <summary>The language whose analysis an entry's text had (<c>en</c>, ..., <c>zh</c>, <c>xx</c> for others).</summary>
     public const string Language = "lang";
 
-    /// <summary>Stored originals of the text, for snippets and more-like-this (title and summary are in the hit record).</summary>
+    /// <summary>The tags' names, stored for more-like-this (title and summary are in the hit record).</summary>
     public const string Tags = "tags";
+
+    /// <summary>The body as written (a binary doc value: see <see cref="HitRecord.BodyFrom"/>), for snippets and more-like-this.</summary>
     public const string Body = "body";
 
     /// <summary>Sort keys (doc values).</summary>

@@ -14,8 +14,6 @@ public sealed partial class LuceneSearchEngine
     /// <summary>Deepest result a page may reach; deeper paging answers no hits (the total is still right).</summary>
     public const int MaxWindow = SearchRequest.MaxResultWindow;
 
-    private static readonly HashSet<string> BodyField = [LuceneFields.Body];
-
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -154,10 +152,10 @@ public sealed partial class LuceneSearchEngine
     private static SearchHit Hit(IndexSearcher searcher, ScoreDoc scored, Snippets? snippets)
     {
         var hit = HitRecord.Read(searcher, scored.Doc);
-        // The body (stored, compressed) is read only when the summary has nothing to highlight.
+        // The body is read only when the summary has nothing to highlight.
         var snippet = snippets is null
             ? Snippets.Plain(hit.Summary)
-            : snippets.For(scored.Doc, hit, () => Stored(searcher.Doc(scored.Doc, BodyField), LuceneFields.Body));
+            : snippets.For(scored.Doc, hit, chars => HitRecord.ReadBody(searcher, scored.Doc, chars));
         return new SearchHit(hit.Id, hit.Pid, hit.Type, hit.Slug, hit.Title, snippet, float.IsNaN(scored.Score) ? 0 : scored.Score);
     }
 
@@ -263,7 +261,7 @@ public sealed partial class LuceneSearchEngine
             var record = HitRecord.Read(searcher, found[0].Doc);
             var language = record.Language;
             var like = new MoreLikeThis(searcher.IndexReader) { Analyzer = _analyzers.For(language), MinTermFreq = 1, MinDocFreq = 2, MaxQueryTerms = 25, FieldNames = [LuceneFields.Text] };
-            var text = string.Join("\n", record.Title, record.Summary, Stored(source, LuceneFields.Tags), Stored(source, LuceneFields.Body));
+            var text = string.Join("\n", record.Title, record.Summary, Stored(source, LuceneFields.Tags), HitRecord.ReadBody(searcher, found[0].Doc));
             var query = new BooleanQuery { { like.Like(new StringReader(text), LuceneFields.Text), Occur.SHOULD } };
             query.Add(new TermQuery(key), Occur.MUST_NOT);
             return searcher.Search(Visible(query, audience), max).ScoreDocs.Select(d => Hit(searcher, d, null)).ToList();

@@ -16,7 +16,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
     public const string EngineName = "Lucene";
 
     /// <summary>Bump when the document layout changes: an index written by another layout is rebuilt.</summary>
-    private const string Layout = "9";
+    private const string Layout = "10";
     private const string LayoutKey = "layout";
     private const string FingerprintKey = "fingerprint";
 

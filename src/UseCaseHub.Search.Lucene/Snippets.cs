@@ -46,8 +46,11 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         return [.. extracted.Where(t => t.Field == LuceneFields.Text && t.Bytes.Length > 0).Select(t => t.Bytes)];
     }
 
-    /// <summary>The snippet of hit <paramref name="doc"/>; <paramref name="body"/> (stored, compressed) is read only when the match is in it.</summary>
-    public string For(int doc, HitRecord hit, Func<string> body)
+    /// <summary>
+    /// The snippet of hit <paramref name="doc"/>; <paramref name="body"/> is read only when the match is in it, and only
+    /// as far as the window can reach (its argument: how many of the body's first characters are needed).
+    /// </summary>
+    public string For(int doc, HitRecord hit, Func<int, string> body)
     {
         if (query is null)
         {
@@ -64,7 +67,7 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         var inSummary = matches.Where(m => m.To <= hit.Summary.Length).ToList();
         if (inSummary.Count > 0)
         {
-            return Mark(hit.Summary, inSummary);
+            return Mark(hit.Summary, hit.Summary.Length, inSummary);
         }
 
         var inBody = matches.Where(m => m.From >= bodyStart).Select(m => (From: m.From - bodyStart, To: m.To - bodyStart)).ToList();
@@ -74,7 +77,8 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         }
 
         BodyReads++;
-        return Mark(body(), inBody);
+        // The window starts at most a third of its length before the first match (WindowStart) and is Length long.
+        return Mark(body(inBody[0].From + Length), hit.BodyLength, inBody);
     }
 
     /// <summary>
@@ -153,8 +157,11 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         }
     }
 
-    /// <summary>A window of the text around its first match, escaped, with every match in it marked.</summary>
-    private static string Mark(string text, List<(int From, int To)> matches)
+    /// <summary>
+    /// A window of the text around its first match, escaped, with every match in it marked. <paramref name="text"/> may
+    /// be the first part of a text <paramref name="length"/> long (enough to hold the window).
+    /// </summary>
+    private static string Mark(string text, int length, List<(int From, int To)> matches)
     {
         var first = Math.Min(matches[0].From, text.Length);
         var start = WindowStart(text, first);
@@ -181,7 +188,7 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         }
 
         marked.Append(Html.Encode(text[last..end]));
-        if (end < text.Length)
+        if (end < length)
         {
             marked.Append('…');
         }

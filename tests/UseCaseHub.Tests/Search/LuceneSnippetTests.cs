@@ -44,3 +44,41 @@ public sealed class LuceneSnippetCostTests(LuceneShippedCorpus corpus) : IClassF
     /// <summary>How many distinct terms the query asks of the text field (every language's form of each word).</summary>
     private static int Terms(LuceneSearchEngine engine, string query) => engine.TextTerms(query);
 }
+
+/// <summary>
+/// A snippet from deep in a long body reads only the body's first part (up to the window's end), decoded from UTF-8:
+/// the window must come out as a cut of the whole text would, whatever the scripts and surrogate pairs before it.
+/// </summary>
+public sealed class LuceneBodyWindowTests : IDisposable
+{
+    private readonly string _folder = UseCaseHub.Testing.TestPaths.NewTemporaryFolder();
+
+    [Theory]
+    [InlineData("en", "Gateways relay readings every hour. ", "salinity")]
+    [InlineData("zh", "网关每小时转发一次读数。😀𝄞 ", "盐度")]
+    [InlineData("ar", "تنقل البوابات القراءات كل ساعة. 😀 ", "الملوحة")]
+    public async Task A_match_deep_in_a_long_body_is_shown_marked_with_the_text_around_it_intact(string language, string filler, string word)
+    {
+        // The word comes after about 9,000 characters of filler (emoji and a musical symbol are surrogate pairs in UTF-16, four bytes in UTF-8).
+        var before = string.Concat(Enumerable.Repeat(filler, 9_000 / filler.Length));
+        var body = before + word + " " + string.Concat(Enumerable.Repeat(filler, 40));
+        using var engine = new LuceneSearchEngine(_folder, Microsoft.Extensions.Logging.Abstractions.NullLogger<LuceneSearchEngine>.Instance);
+        await engine.IndexAsync([new SearchDocument
+        {
+            Id = Guid.NewGuid(), Pid = "UC-2026-00001", Type = "use-case", Slug = "long-body", Title = "Gateways", Summary = "Gateways.",
+            Body = body, Language = language, Status = "published", UpdatedAt = DateTimeOffset.UtcNow,
+        }]);
+
+        var hit = Assert.Single((await engine.SearchAsync(new SearchRequest { Query = word, Audience = SearchAudience.Public })).Hits);
+
+        Assert.Contains("<mark>", hit.Snippet, StringComparison.Ordinal);
+        Assert.StartsWith("…", hit.Snippet, StringComparison.Ordinal);
+        Assert.EndsWith("…", hit.Snippet, StringComparison.Ordinal);
+        var window = System.Net.WebUtility.HtmlDecode(hit.Snippet.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal)).Trim('…');
+        Assert.Contains(word, window, StringComparison.Ordinal);
+        Assert.Contains(window, body, StringComparison.Ordinal);
+        Assert.False(char.IsLowSurrogate(window[0]) || char.IsHighSurrogate(window[^1]), "the window splits a surrogate pair");
+    }
+
+    public void Dispose() => UseCaseHub.Testing.TestPaths.DeleteTemporaryFolder(_folder);
+}
