@@ -10,11 +10,20 @@ namespace UseCaseHub.Web.Localization;
 /// cores, a third of the page's rendering time was spent waiting for that lock. Resource files do not change while the
 /// host runs, so a cached string is the string.
 /// </summary>
+/// <remarks>
+/// One caching localizer per resource-file localizer, kept for the host's life: <c>IStringLocalizer&lt;T&gt;</c> and
+/// the view localizer are made per request and ask the factory each time, so a wrapper made per call cached nothing
+/// (every lookup still took the lock). The inner factory keeps one localizer per resource file, so this map is as small.
+/// </remarks>
 internal sealed class CachingStringLocalizerFactory(ResourceManagerStringLocalizerFactory inner) : IStringLocalizerFactory
 {
-    public IStringLocalizer Create(Type resourceSource) => new CachingStringLocalizer(inner.Create(resourceSource));
+    private readonly ConcurrentDictionary<IStringLocalizer, CachingStringLocalizer> _localizers = new(ReferenceEqualityComparer.Instance);
 
-    public IStringLocalizer Create(string baseName, string location) => new CachingStringLocalizer(inner.Create(baseName, location));
+    public IStringLocalizer Create(Type resourceSource) => Cached(inner.Create(resourceSource));
+
+    public IStringLocalizer Create(string baseName, string location) => Cached(inner.Create(baseName, location));
+
+    private CachingStringLocalizer Cached(IStringLocalizer localizer) => _localizers.GetOrAdd(localizer, l => new CachingStringLocalizer(l));
 }
 
 internal sealed class CachingStringLocalizer(IStringLocalizer inner) : IStringLocalizer

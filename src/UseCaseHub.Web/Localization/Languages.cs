@@ -26,6 +26,16 @@ public static class Languages
     /// <summary>Whether text in this BCP 47 language runs right to left; false for tags .NET does not know.</summary>
     public static bool IsRightToLeft(string language)
     {
+        ArgumentNullException.ThrowIfNull(language);
+        return RightToLeft.TryGetValue(language, out var known) ? known : LooksUp(language);
+    }
+
+    /// <summary>The six languages' directions, read once (every page asks for each of them, and a lookup takes a lock).</summary>
+    private static readonly FrozenDictionary<string, bool> RightToLeft =
+        Core.Search.ReaderLanguage.Languages.ToFrozenDictionary(l => l, LooksUp, StringComparer.Ordinal);
+
+    private static bool LooksUp(string language)
+    {
         try
         {
             return CultureInfo.GetCultureInfo(language).TextInfo.IsRightToLeft;

@@ -32,6 +32,19 @@ public sealed class CachingStringLocalizerTests
     }
 
     [Fact]
+    public void Every_localizer_of_one_resource_file_shares_one_cache()
+    {
+        // IStringLocalizer<T> and the view localizer ask the factory on every request: a cache per call caches nothing.
+        var factory = new CachingStringLocalizerFactory(Files);
+
+        var first = factory.Create(typeof(SharedResource));
+        var again = factory.Create(typeof(SharedResource));
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, new CachingStringLocalizerFactory(Files).Create(typeof(SharedResource)));
+    }
+
+    [Fact]
     public void A_name_no_resource_has_comes_back_as_itself_marked_not_found()
     {
         var cached = new CachingStringLocalizerFactory(Files).Create(typeof(SharedResource));
