@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 
@@ -68,15 +69,20 @@ public static class PageETags
     /// Decides at the first write, when the status and headers are known, whether to keep the page or to pass the
     /// answer straight through.
     /// </summary>
+    /// <remarks>
+    /// The page is kept in pooled arrays (a page is tens of kilobytes, and a memory stream growing by doubling allocated
+    /// and copied about four times that on every request); they go back to the pool when the response is done.
+    /// </remarks>
     private sealed class PageBuffer(HttpContext context, Stream original) : Stream
     {
-        private MemoryStream? _memory;
+        private byte[]? _memory;
+        private int _length;
         private bool _decided;
         private bool _passThrough;
 
         public bool IsBuffering => _memory is not null && !_passThrough;
 
-        public ReadOnlyMemory<byte> Buffered => _memory is null ? ReadOnlyMemory<byte>.Empty : _memory.GetBuffer().AsMemory(0, (int)_memory.Length);
+        public ReadOnlyMemory<byte> Buffered => _memory is null ? ReadOnlyMemory<byte>.Empty : _memory.AsMemory(0, _length);
 
         public override bool CanRead => false;
         public override bool CanSeek => false;
@@ -95,15 +101,15 @@ public static class PageETags
             {
                 _decided = true;
                 _passThrough = !Cacheable(context.Response);
-                _memory = _passThrough ? null : new MemoryStream();
+                _memory = _passThrough ? null : ArrayPool<byte>.Shared.Rent(InitialBytes);
             }
 
-            if (!_passThrough && _memory!.Length + buffer.Length > MaxBufferedBytes)
+            if (!_passThrough && _length + buffer.Length > MaxBufferedBytes)
             {
                 // Too big to keep: send what we have and the rest as it comes.
                 _passThrough = true;
                 await original.WriteAsync(Buffered, cancellationToken);
-                _memory = null;
+                Release();
             }
 
             if (_passThrough)
@@ -112,8 +118,41 @@ public static class PageETags
             }
             else
             {
-                _memory!.Write(buffer.Span);
+                Keep(buffer.Span);
             }
+        }
+
+        /// <summary>Most pages fit at once; a larger one moves to an array twice as large.</summary>
+        private const int InitialBytes = 64 * 1024;
+
+        private void Keep(ReadOnlySpan<byte> bytes)
+        {
+            if (_length + bytes.Length > _memory!.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_memory.Length * 2, _length + bytes.Length));
+                _memory.AsSpan(0, _length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_memory);
+                _memory = larger;
+            }
+
+            bytes.CopyTo(_memory.AsSpan(_length));
+            _length += bytes.Length;
+        }
+
+        private void Release()
+        {
+            if (_memory is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_memory);
+                _memory = null;
+                _length = 0;
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            Release();
+            base.Dispose(disposing);
         }
 
         public override void Flush()
