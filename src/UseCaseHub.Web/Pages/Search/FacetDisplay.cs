@@ -17,17 +17,17 @@ public static class FacetDisplay
     {
         ArgumentNullException.ThrowIfNull(values);
         // "Top + 1" and not "Top": hiding a single value behind a "More (1)" saves nothing.
+        // By reference: the page asks about the very values it was given (a record's own hash reads every field).
         if (values.Count <= Top + 1)
         {
-            return values.ToHashSet();
+            return values.ToHashSet<FacetValue>(ReferenceEqualityComparer.Instance);
         }
 
-        var shown = values.Select((value, index) => (value, index))
+        return values.Select((value, index) => (value, index))
             .OrderByDescending(v => v.value.Count).ThenBy(v => v.index)
             .Take(Top).Select(v => v.value)
             .Concat(values.Where(HoldsSelection))
-            .ToHashSet();
-        return shown;
+            .ToHashSet<FacetValue>(ReferenceEqualityComparer.Instance);
     }
 
     private static bool HoldsSelection(FacetValue value) =>
