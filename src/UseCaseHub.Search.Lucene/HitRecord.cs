@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Lucene.Net.Documents;
@@ -49,31 +48,23 @@ internal sealed record HitRecord(Guid Id, string Pid, string Type, string Slug, 
     /// </summary>
     public static BinaryDocValuesField BodyFrom(SearchDocument document) => new(LuceneFields.Body, new BytesRef(Encoding.UTF8.GetBytes(document.Body)));
 
-    /// <summary>
-    /// The body, or only its first <paramref name="chars"/> characters (UTF-16 units, as the index's offsets count):
-    /// a snippet needs the text up to a little past its first match, not a long body decoded whole.
-    /// </summary>
-    public static string ReadBody(IndexSearcher searcher, int doc, int chars = int.MaxValue)
-    {
-        var bytes = Binary(searcher, doc, LuceneFields.Body);
-        var utf8 = bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
-        // UTF-8 has at least one byte per UTF-16 unit: as many characters as bytes is the whole text.
-        if (chars >= utf8.Length)
-        {
-            return Encoding.UTF8.GetString(utf8);
-        }
+    /// <summary>The whole body (more-like-this).</summary>
+    public static string ReadBody(IndexSearcher searcher, int doc) => Binary(searcher, doc, LuceneFields.Body).Utf8ToString();
 
-        var buffer = ArrayPool<char>.Shared.Rent(chars);
-        try
-        {
-            // The decoder stops where the buffer is full, never inside a character or between a surrogate pair's halves.
-            Encoding.UTF8.GetDecoder().Convert(utf8, buffer.AsSpan(0, chars), flush: false, out _, out var decoded, out _);
-            return new string(buffer, 0, decoded);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
+    /// <summary>
+    /// The body's first characters (UTF-16 units, as the index's offsets count), as many as fit in <paramref name="into"/>:
+    /// a snippet needs the text up to its window's end, not a long body decoded whole. <paramref name="scratch"/> holds
+    /// the body's bytes and is reused from hit to hit. Returns how many characters were written.
+    /// </summary>
+    public static int ReadBody(IndexSearcher searcher, int doc, BytesRef scratch, Span<char> into)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        scratch.Length = 0;
+        leaf.AtomicReader.GetBinaryDocValues(LuceneFields.Body)?.Get(doc - leaf.DocBase, scratch);
+        // The decoder stops where the span is full, never inside a character or between a surrogate pair's halves.
+        Encoding.UTF8.GetDecoder().Convert(scratch.Bytes.AsSpan(scratch.Offset, scratch.Length), into, flush: true, out _, out var decoded, out _);
+        return decoded;
     }
 
     /// <summary>Document <paramref name="doc"/>'s value of a binary doc values field (empty where it has none).</summary>

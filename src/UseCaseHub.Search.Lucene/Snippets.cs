@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -23,6 +24,7 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
 
     private BytesRef[]? _terms;
     private DocsAndPositionsEnum? _reuse;
+    private BytesRef? _scratch;
     private Dictionary<int, List<(int From, int To)>>? _prepared;
 
     /// <summary>Term seeks made so far (the cost a test compares between scripts: one per query term and segment for a page of hits).</summary>
@@ -46,11 +48,14 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         return [.. extracted.Where(t => t.Field == LuceneFields.Text && t.Bytes.Length > 0).Select(t => t.Bytes)];
     }
 
+    /// <summary>Writes the first characters of a hit's body into the span (as many as fit) and says how many.</summary>
+    public delegate int BodyReader(BytesRef scratch, Span<char> into);
+
     /// <summary>
     /// The snippet of hit <paramref name="doc"/>; <paramref name="body"/> is read only when the match is in it, and only
-    /// as far as the window can reach (its argument: how many of the body's first characters are needed).
+    /// as far as the window can reach, into a pooled buffer: no string of the body is made.
     /// </summary>
-    public string For(int doc, HitRecord hit, Func<int, string> body)
+    public string For(int doc, HitRecord hit, BodyReader body)
     {
         if (query is null)
         {
@@ -78,7 +83,17 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
 
         BodyReads++;
         // The window starts at most a third of its length before the first match (WindowStart) and is Length long.
-        return Mark(body(inBody[0].From + Length), hit.BodyLength, inBody);
+        var needed = Math.Min(inBody[0].From + Length, hit.BodyLength);
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(needed, 1));
+        try
+        {
+            var read = body(_scratch ??= new BytesRef(), chars.AsSpan(0, needed));
+            return Mark(chars.AsSpan(0, read), hit.BodyLength, inBody);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     /// <summary>
@@ -161,7 +176,7 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
     /// A window of the text around its first match, escaped, with every match in it marked. <paramref name="text"/> may
     /// be the first part of a text <paramref name="length"/> long (enough to hold the window).
     /// </summary>
-    private static string Mark(string text, int length, List<(int From, int To)> matches)
+    private static string Mark(ReadOnlySpan<char> text, int length, List<(int From, int To)> matches)
     {
         var first = Math.Min(matches[0].From, text.Length);
         var start = WindowStart(text, first);
@@ -182,12 +197,12 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         {
             if (from >= last && to <= end && from < to)
             {
-                marked.Append(Html.Encode(text[last..from])).Append("<mark>").Append(Html.Encode(text[from..to])).Append("</mark>");
+                marked.Append(Encode(text[last..from])).Append("<mark>").Append(Encode(text[from..to])).Append("</mark>");
                 last = to;
             }
         }
 
-        marked.Append(Html.Encode(text[last..end]));
+        marked.Append(Encode(text[last..end]));
         if (end < length)
         {
             marked.Append('…');
@@ -196,8 +211,10 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         return marked.ToString();
     }
 
+    private static string Encode(ReadOnlySpan<char> text) => Html.Encode(text.ToString());
+
     /// <summary>A third of the window before the first match, from a word's start where the script has spaces.</summary>
-    private static int WindowStart(string text, int first)
+    private static int WindowStart(ReadOnlySpan<char> text, int first)
     {
         if (first < Length / 3)
         {
@@ -205,7 +222,7 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         }
 
         var cut = first - (Length / 3);
-        var space = text.LastIndexOf(' ', cut);
+        var space = text[..(cut + 1)].LastIndexOf(' ');
         var start = space >= 0 && cut - space <= 20 ? space + 1 : cut;
         return start < text.Length && char.IsLowSurrogate(text[start]) ? start + 1 : start;
     }
