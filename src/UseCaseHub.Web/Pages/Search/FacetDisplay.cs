@@ -12,22 +12,34 @@ public static class FacetDisplay
     /// <summary>Values shown before "More" (the ones after it sit in a nested disclosure).</summary>
     public const int Top = 6;
 
-    /// <summary>The values to show; all of them when the list is short enough.</summary>
-    public static IReadOnlySet<FacetValue> Shown(IReadOnlyList<FacetValue> values)
+    /// <summary>
+    /// The values shown and the ones behind "More", each in the list's order; all of them shown when the list is short
+    /// enough. By position, not in a set: the first identity hash of each of a page's hundreds of fresh values took a
+    /// third of the search page's rendering under load.
+    /// </summary>
+    public static (IReadOnlyList<FacetValue> Shown, IReadOnlyList<FacetValue> More) Split(IReadOnlyList<FacetValue> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         // "Top + 1" and not "Top": hiding a single value behind a "More (1)" saves nothing.
-        // By reference: the page asks about the very values it was given (a record's own hash reads every field).
         if (values.Count <= Top + 1)
         {
-            return values.ToHashSet<FacetValue>(ReferenceEqualityComparer.Instance);
+            return (values, []);
         }
 
-        return values.Select((value, index) => (value, index))
-            .OrderByDescending(v => v.value.Count).ThenBy(v => v.index)
-            .Take(Top).Select(v => v.value)
-            .Concat(values.Where(HoldsSelection))
-            .ToHashSet<FacetValue>(ReferenceEqualityComparer.Instance);
+        var keep = new bool[values.Count];
+        foreach (var index in Enumerable.Range(0, values.Count).OrderByDescending(i => values[i].Count).ThenBy(i => i).Take(Top))
+        {
+            keep[index] = true;
+        }
+
+        var shown = new List<FacetValue>(Top + 2);
+        var more = new List<FacetValue>(values.Count - Top);
+        for (var i = 0; i < values.Count; i++)
+        {
+            (keep[i] || HoldsSelection(values[i]) ? shown : more).Add(values[i]);
+        }
+
+        return (shown, more);
     }
 
     private static bool HoldsSelection(FacetValue value) =>
