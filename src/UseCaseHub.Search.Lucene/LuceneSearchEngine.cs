@@ -171,12 +171,8 @@ public sealed partial class LuceneSearchEngine : ISearchEngine, IDisposable
         // Built aside and assigned at the end: when opening fails (the folder is still read-only), the fields keep the
         // last searchers, so searches go on answering from the last commit.
         // Native OS locks (released by the OS if the process dies), explicitly: the default differs between platforms.
-        // Positional file reads, not FSDirectory.Open's memory mapping: Lucene.NET 4.8's mapped input registers every
-        // clone (each term lookup and postings list makes one) in a ConditionalWeakTable under a lock, and the GC's
-        // work on those handles made each young collection promote about 2 MB and pause 7-13 ms; with file reads the
-        // same search load promotes about 0.1 MB a collection, pauses under 2 ms, and /api/search's p99 fell from
-        // about 50 ms to 10 ms at the same CPU a request (README, "Lucene directory").
-        var directory = new NIOFSDirectory(new DirectoryInfo(_path), new NativeFSLockFactory());
+        // Positional reads without locks, not FSDirectory.Open's memory mapping (see PositionalReadDirectory).
+        var directory = new PositionalReadDirectory(new DirectoryInfo(_path), new NativeFSLockFactory());
         IndexWriter? writer = null;
         try
         {
