@@ -53,17 +53,13 @@ internal sealed record HitRecord(Guid Id, string Pid, string Type, string Slug, 
 
     /// <summary>
     /// The body's first characters (UTF-16 units, as the index's offsets count), as many as fit in <paramref name="into"/>:
-    /// a snippet needs the text up to its window's end, not a long body decoded whole. <paramref name="scratch"/> holds
-    /// the body's bytes and is reused from hit to hit. Returns how many characters were written.
+    /// a snippet needs the text up to its window's end, not a long body decoded whole. Returns how many were written.
     /// </summary>
-    public static int ReadBody(IndexSearcher searcher, int doc, BytesRef scratch, Span<char> into)
+    public static int ReadBody(IndexSearcher searcher, int doc, Span<char> into)
     {
-        var leaves = searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        scratch.Length = 0;
-        leaf.AtomicReader.GetBinaryDocValues(LuceneFields.Body)?.Get(doc - leaf.DocBase, scratch);
+        var bytes = Binary(searcher, doc, LuceneFields.Body);
         // The decoder stops where the span is full, never inside a character or between a surrogate pair's halves.
-        Encoding.UTF8.GetDecoder().Convert(scratch.Bytes.AsSpan(scratch.Offset, scratch.Length), into, flush: true, out _, out var decoded, out _);
+        Encoding.UTF8.GetDecoder().Convert(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), into, flush: true, out _, out var decoded, out _);
         return decoded;
     }
 

@@ -155,7 +155,7 @@ public sealed partial class LuceneSearchEngine
         // The body is read only when the summary has nothing to highlight.
         var snippet = snippets is null
             ? Snippets.Plain(hit.Summary)
-            : snippets.For(scored.Doc, hit, (scratch, into) => HitRecord.ReadBody(searcher, scored.Doc, scratch, into));
+            : snippets.For(scored.Doc, hit, into => HitRecord.ReadBody(searcher, scored.Doc, into));
         return new SearchHit(hit.Id, hit.Pid, hit.Type, hit.Slug, hit.Title, snippet, float.IsNaN(scored.Score) ? 0 : scored.Score);
     }
 

@@ -24,7 +24,6 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
 
     private BytesRef[]? _terms;
     private DocsAndPositionsEnum? _reuse;
-    private BytesRef? _scratch;
     private Dictionary<int, List<(int From, int To)>>? _prepared;
 
     /// <summary>Term seeks made so far (the cost a test compares between scripts: one per query term and segment for a page of hits).</summary>
@@ -49,7 +48,7 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
     }
 
     /// <summary>Writes the first characters of a hit's body into the span (as many as fit) and says how many.</summary>
-    public delegate int BodyReader(BytesRef scratch, Span<char> into);
+    public delegate int BodyReader(Span<char> into);
 
     /// <summary>
     /// The snippet of hit <paramref name="doc"/>; <paramref name="body"/> is read only when the match is in it, and only
@@ -87,7 +86,7 @@ internal sealed class Snippets(Query? query, IndexSearcher searcher)
         var chars = ArrayPool<char>.Shared.Rent(Math.Max(needed, 1));
         try
         {
-            var read = body(_scratch ??= new BytesRef(), chars.AsSpan(0, needed));
+            var read = body(chars.AsSpan(0, needed));
             return Mark(chars.AsSpan(0, read), hit.BodyLength, inBody);
         }
         finally
