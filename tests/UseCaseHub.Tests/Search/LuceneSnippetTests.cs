@@ -76,6 +76,8 @@ public sealed class LuceneBodyWindowTests : IDisposable
         Assert.EndsWith("…", hit.Snippet, StringComparison.Ordinal);
         var window = System.Net.WebUtility.HtmlDecode(hit.Snippet.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal)).Trim('…');
         Assert.Contains(word, window, StringComparison.Ordinal);
+        // The window runs on past the word (two thirds of it come after the first match), not cut short at it.
+        Assert.Contains(word + " " + filler[..10], window, StringComparison.Ordinal);
         Assert.Contains(window, body, StringComparison.Ordinal);
         Assert.False(char.IsLowSurrogate(window[0]) || char.IsHighSurrogate(window[^1]), "the window splits a surrogate pair");
     }
